@@ -1,0 +1,21 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+const DEFAULT_DATABASE_URL = "file:./data/lantern.db";
+
+const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+process.env.DATABASE_URL = url;
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  experimental: { adapter: true },
+  engine: "js",
+  async adapter() {
+    const file = url.slice("file:".length);
+    mkdirSync(dirname(file), { recursive: true });
+    return new PrismaBetterSQLite3({ url: file });
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * Writes a new migration from the schema changes made since the last one:
+ *   npm run db:new-migration -- add_author_twitter
+ * `prisma migrate dev` needs a shadow database this Prisma set-up cannot create, so the SQL
+ * comes from `prisma migrate diff` between the schema as of the last migration (kept in
+ * prisma/migrations/schema.snapshot.prisma) and prisma/schema.prisma.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("usage: npm run db:new-migration -- <name in snake_case>");
+  process.exit(1);
+}
+
+const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+const snapshot = "prisma/migrations/schema.snapshot.prisma";
+const sql = execFileSync(
+  process.execPath,
+  [prismaCli, "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { encoding: "utf8" },
+);
+if (!/\b(CREATE|ALTER|DROP|INSERT|PRAGMA)\b/.test(sql)) {
+  console.log("No schema changes since the last migration.");
+  process.exit(0);
+}
+
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const folder = `prisma/migrations/${stamp}_${name}`;
+mkdirSync(folder, { recursive: true });
+writeFileSync(`${folder}/migration.sql`, sql);
+copyFileSync("prisma/schema.prisma", snapshot);
+console.log(`Wrote ${folder}/migration.sql; review it, then run npm run db:migrate`);

@@ -1,0 +1,23 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { schema } from "../src/schema/index.ts";
+
+const target = new URL("../schema.graphql", import.meta.url);
+const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
+
+if (process.argv.includes("--check")) {
+  let committed = "";
+  try {
+    committed = readFileSync(target, "utf8");
+  } catch {
+    // a missing file is stale too
+  }
+  if (committed !== printed) {
+    console.error("schema.graphql is stale: run `npm run schema:print` and commit the result.");
+    process.exit(1);
+  }
+  console.log("schema.graphql is up to date.");
+} else {
+  writeFileSync(target, printed);
+  console.log("Wrote schema.graphql");
+}

@@ -1,0 +1,71 @@
+import type { Category } from "../generated/prisma/client.ts";
+import { db } from "../db.ts";
+import { uris } from "../content/uri.ts";
+
+/**
+ * All categories of the site, loaded with one statement per request. Category trees are
+ * small (tens to hundreds of rows), and parents, children, ancestors, URIs and descendant
+ * filters all need the whole tree.
+ */
+export class CategoryDirectory {
+  readonly byId = new Map<number, Category>();
+  readonly bySlug = new Map<string, Category>();
+  private readonly childrenOf = new Map<number | null, Category[]>();
+
+  constructor(readonly all: readonly Category[]) {
+    for (const category of all) {
+      this.byId.set(category.id, category);
+      this.bySlug.set(category.slug, category);
+      const siblings = this.childrenOf.get(category.parentId) ?? [];
+      siblings.push(category);
+      this.childrenOf.set(category.parentId, siblings);
+    }
+  }
+
+  children(id: number | null): Category[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** Root first, ending with the category's parent. */
+  ancestors(category: Category): Category[] {
+    const chain: Category[] = [];
+    const seen = new Set([category.id]);
+    let parent = category.parentId == null ? undefined : this.byId.get(category.parentId);
+    while (parent && !seen.has(parent.id)) {
+      chain.unshift(parent);
+      seen.add(parent.id);
+      parent = parent.parentId == null ? undefined : this.byId.get(parent.parentId);
+    }
+    return chain;
+  }
+
+  /** The category and every category below it. */
+  descendantIds(id: number): number[] {
+    const ids: number[] = [];
+    const pending = [id];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      if (ids.includes(next)) continue;
+      ids.push(next);
+      pending.push(...this.children(next).map((c) => c.id));
+    }
+    return ids;
+  }
+
+  uri(category: Category): string {
+    return uris.category([...this.ancestors(category), category].map((c) => c.slug));
+  }
+
+  /** Finds a category by its slug path; every slug must match the tree. */
+  byPath(slugPath: readonly string[]): Category | undefined {
+    const category = this.bySlug.get(slugPath[slugPath.length - 1] ?? "");
+    if (!category) return undefined;
+    const path = [...this.ancestors(category), category].map((c) => c.slug);
+    return path.join("/") === slugPath.join("/") ? category : undefined;
+  }
+}
+
+export async function loadCategoryDirectory(): Promise<CategoryDirectory> {
+  const categories = await db().category.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return new CategoryDirectory(categories);
+}

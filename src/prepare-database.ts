@@ -1,0 +1,15 @@
+import type { Config } from "./config.ts";
+import { db } from "./db.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { isDatabaseEmpty, seedDemoContent } from "./seed/demo-content.ts";
+
+/** Brings the database to the current schema and loads the demo site into an empty one. */
+export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<void> {
+  await migrateDatabase(config.DATABASE_URL);
+  // WAL lets readers continue while a writer commits; the setting persists in the file.
+  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (config.SEED_DEMO_CONTENT === "auto" && (await isDatabaseEmpty(db()))) {
+    await seedDemoContent(db());
+    log("Loaded the demo content into the empty database");
+  }
+}

@@ -1,0 +1,157 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { builder } from "./builder.ts";
+import { TextFormatEnum } from "./text-format.ts";
+import { assertPageArgs } from "./pagination.ts";
+import { badInput } from "../errors.ts";
+import { uris } from "../content/uri.ts";
+import { deriveExcerpt, readingTimeMinutes } from "../content/text.ts";
+import { formatPlainText } from "../content/format.ts";
+import { ARTICLE_STATUSES, visibleArticleWhere } from "../visibility.ts";
+import { canSeeUnpublished } from "../viewer.ts";
+import type { Context } from "../context.ts";
+import { ArticleOrderEnum, articleOrderBy } from "./article-order.ts";
+import { Category } from "./category.ts";
+import { db } from "../db.ts";
+
+export const ArticleStatusEnum = builder.enumType("ArticleStatus", { values: ARTICLE_STATUSES });
+
+const SEARCH_MAX_LENGTH = 200;
+
+export const ArticleWhere = builder.inputType("ArticleWhere", {
+  fields: (t) => ({
+    categorySlug: t.string({ required: false, description: "Articles filed in this category or any category below it" }),
+    authorSlug: t.string({ required: false }),
+    search: t.string({ required: false, description: "Words that must all appear in the title or body" }),
+    publishedAfter: t.field({ type: "DateTime", required: false }),
+    publishedBefore: t.field({ type: "DateTime", required: false }),
+    status: t.field({ type: ArticleStatusEnum, required: false, description: "Editors only" }),
+  }),
+});
+
+type ArticleWhereArgs = typeof ArticleWhere.$inferInput;
+
+/** Translates the public filter into a Prisma where clause, visibility included. */
+export async function articleWhere(
+  filter: ArticleWhereArgs | null | undefined,
+  ctx: Context,
+): Promise<Prisma.ArticleWhereInput> {
+  const conditions: Prisma.ArticleWhereInput[] = [visibleArticleWhere(ctx)];
+  if (!filter) return conditions[0]!;
+
+  if (filter.status != null) {
+    if (!canSeeUnpublished(ctx.viewer) && filter.status !== "PUBLISHED") {
+      throw badInput("Only editors can filter articles by a status other than PUBLISHED", { argument: "where.status" });
+    }
+    conditions.push({ status: filter.status });
+  }
+  if (filter.categorySlug != null) {
+    const directory = await ctx.categoryDirectory();
+    const category = directory.bySlug.get(filter.categorySlug);
+    conditions.push({ categories: { some: { categoryId: { in: category ? directory.descendantIds(category.id) : [] } } } });
+  }
+  if (filter.authorSlug != null) conditions.push({ author: { slug: filter.authorSlug } });
+  if (filter.publishedAfter) conditions.push({ publishedAt: { gte: filter.publishedAfter } });
+  if (filter.publishedBefore) conditions.push({ publishedAt: { lt: filter.publishedBefore } });
+  if (filter.search != null) {
+    if (filter.search.length > SEARCH_MAX_LENGTH) {
+      throw badInput(`"search" must be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "where.search" });
+    }
+    const words = filter.search.split(/\s+/).filter(Boolean).slice(0, 10);
+    for (const word of words) {
+      conditions.push({ OR: [{ title: { contains: word } }, { bodyText: { contains: word } }] });
+    }
+  }
+  return { AND: conditions };
+}
+
+export const Article = builder.prismaNode("Article", {
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleArticleWhere(ctx)] }),
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    uri: t.string({ select: { slug: true }, resolve: (article) => uris.article(article.slug) }),
+    title: t.exposeString("title"),
+    excerpt: t.string({
+      args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
+      select: { excerpt: true, bodyText: true },
+      resolve: (article, { format }) => formatPlainText(article.excerpt ?? deriveExcerpt(article.bodyText), format),
+    }),
+    body: t.string({
+      args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
+      select: { body: true, bodyText: true },
+      resolve: (article, { format }) => (format === "PLAIN" ? article.bodyText : article.body),
+    }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    author: t.relation("author"),
+    categories: t.field({
+      type: [Category],
+      description: "In editorial order; the first is the primary category",
+      select: { categories: { orderBy: { position: "asc" }, select: { category: true } } },
+      resolve: (article) => article.categories.map((link) => link.category),
+    }),
+    primaryCategory: t.field({
+      type: Category,
+      nullable: true,
+      select: { categories: { orderBy: { position: "asc" }, take: 1, select: { category: true } } },
+      resolve: (article) => article.categories[0]?.category ?? null,
+    }),
+    breadcrumbs: t.field({
+      type: [Breadcrumb],
+      description: "Home, the primary category's ancestors, the primary category, the article",
+      select: { slug: true, title: true, categories: { orderBy: { position: "asc" }, take: 1, select: { categoryId: true } } },
+      resolve: async (article, _args, ctx) => {
+        const directory = await ctx.categoryDirectory();
+        const primaryId = article.categories[0]?.categoryId;
+        const primary = primaryId == null ? undefined : directory.byId.get(primaryId);
+        const trail = primary ? [...directory.ancestors(primary), primary] : [];
+        return [
+          { name: "Home", uri: uris.home() },
+          ...trail.map((category) => ({ name: category.name, uri: directory.uri(category) })),
+          { name: article.title, uri: uris.article(article.slug) },
+        ];
+      },
+    }),
+    wordCount: t.exposeInt("wordCount"),
+    readingTimeMinutes: t.int({ select: { wordCount: true }, resolve: (article) => readingTimeMinutes(article.wordCount) }),
+    status: t.field({ type: ArticleStatusEnum, select: { status: true }, resolve: (article) => article.status as never }),
+    version: t.exposeInt("version", { description: "Increases with every saved change; send it back when updating" }),
+    featuredImageUrl: t.expose("featuredImageUrl", { type: "URL", nullable: true }),
+    videoUrl: t.expose("videoUrl", { type: "URL", nullable: true }),
+  }),
+});
+
+export const Breadcrumb = builder.objectRef<{ name: string; uri: string }>("Breadcrumb").implement({
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    uri: t.exposeString("uri"),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.prismaField({
+    type: Article,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, { slug }, ctx) =>
+      db().article.findFirst({ ...query, where: { slug, ...visibleArticleWhere(ctx) } }),
+  }),
+  articles: t.prismaConnection({
+    type: Article,
+    cursor: "id",
+    args: {
+      where: t.arg({ type: ArticleWhere, required: false }),
+      orderBy: t.arg({ type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
+    },
+    totalCount: async (_root, args, ctx) => db().article.count({ where: await articleWhere(args.where, ctx) }),
+    resolve: async (query, _root, args, ctx) => {
+      assertPageArgs(args);
+      return db().article.findMany({
+        ...query,
+        where: await articleWhere(args.where, ctx),
+        orderBy: articleOrderBy(args.orderBy),
+      });
+    },
+  }),
+}));

@@ -1,0 +1,13 @@
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "./text-format.ts";
+import "./article.ts";
+import "./author.ts";
+import "./category.ts";
+import "./page.ts";
+import "./featured.ts";
+import "./menu.ts";
+import "./site.ts";
+import "./uri-target.ts";
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,8 @@
+import { builder } from "./builder.ts";
+
+export const TextFormatEnum = builder.enumType("TextFormat", {
+  values: {
+    HTML: { description: "Sanitized HTML" },
+    PLAIN: { description: "Plain text with paragraphs separated by blank lines" },
+  } as const,
+});

@@ -1,0 +1,13 @@
+import { createServer, type Server } from "node:http";
+import { createLanternYoga } from "./yoga.ts";
+
+/** Starts listening; resolves once the port is bound. */
+export async function startServer(port: number, host: string): Promise<Server> {
+  const yoga = createLanternYoga();
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,37 @@
+import type { Prisma } from "./generated/prisma/client.ts";
+import { canSeeUnpublished, type Viewer } from "./viewer.ts";
+
+export const ARTICLE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+interface VisibilityScope {
+  viewer: Viewer;
+  now: Date;
+}
+
+/** Published and not scheduled for later: what anyone may read. */
+export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
+  return { status: "PUBLISHED", publishedAt: { lte: now } };
+}
+
+/**
+ * The one visibility rule for articles, applied on every path that reaches one.
+ * Editors see every status; everyone else sees published articles only.
+ */
+export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
+  return canSeeUnpublished(viewer) ? {} : publishedArticleWhere(now);
+}
+
+export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
+  return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED" };
+}
+
+export function activeFeaturedWhere(scope: VisibilityScope): Prisma.FeaturedItemWhereInput {
+  return {
+    AND: [
+      { OR: [{ startsAt: null }, { startsAt: { lte: scope.now } }] },
+      { OR: [{ endsAt: null }, { endsAt: { gt: scope.now } }] },
+      { article: publishedArticleWhere(scope.now) },
+    ],
+  };
+}
