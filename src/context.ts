@@ -1,28 +1,15 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import { anonymous, type Viewer } from "./viewer.ts";
-import { loadCategoryDirectory, type CategoryDirectory } from "./loaders/category-directory.ts";
-import { loadCategoryArticleCounts } from "./loaders/article-counts.ts";
-
-/** Runs a load at most once per request, and only if something asks for it. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => (pending ??= load());
-}
+import { createLoaders, type Loaders } from "./loaders/index.ts";
 
 export interface Context {
   viewer: Viewer;
   /** One clock per request, so every visibility check in it agrees. */
   now: Date;
-  categoryDirectory: () => Promise<CategoryDirectory>;
-  categoryArticleCounts: () => Promise<Map<number, number>>;
+  loaders: Loaders;
 }
 
 export function createContext(_initial: YogaInitialContext): Context {
-  const now = new Date();
-  return {
-    viewer: anonymous,
-    now,
-    categoryDirectory: once(loadCategoryDirectory),
-    categoryArticleCounts: once(() => loadCategoryArticleCounts(now)),
-  };
+  const scope = { viewer: anonymous, now: new Date() };
+  return { ...scope, loaders: createLoaders(scope) };
 }

@@ -1,13 +1,14 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
+import { countingAdapterFactory } from "./db-statements.ts";
 
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);
 }
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
+  const adapter = countingAdapterFactory(new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 }));
   return new PrismaClient({ adapter });
 }
 

@@ -5,6 +5,7 @@ import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
 import { ARTICLE_PAGE_QUERY } from "./graphiql-example.ts";
 import { config } from "./config.ts";
+import { useLanternMetrics } from "./metrics.ts";
 
 export function createLanternYoga() {
   const production = config().NODE_ENV === "production";
@@ -18,6 +19,7 @@ export function createLanternYoga() {
     renderGraphiQL,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     logging: config().LOG_LEVEL,
+    plugins: [useLanternMetrics()],
   });
 }
 

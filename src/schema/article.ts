@@ -45,7 +45,7 @@ export async function articleWhere(
     conditions.push({ status: filter.status });
   }
   if (filter.categorySlug != null) {
-    const directory = await ctx.categoryDirectory();
+    const directory = await ctx.loaders.categoryDirectory();
     const category = directory.bySlug.get(filter.categorySlug);
     conditions.push({ categories: { some: { categoryId: { in: category ? directory.descendantIds(category.id) : [] } } } });
   }
@@ -67,7 +67,7 @@ export async function articleWhere(
 export const Article = builder.prismaNode("Article", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleArticleWhere(ctx)] }),
+  findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
     slug: t.exposeString("slug"),
     uri: t.string({ select: { slug: true }, resolve: (article) => uris.article(article.slug) }),
@@ -102,7 +102,7 @@ export const Article = builder.prismaNode("Article", {
       description: "Home, the primary category's ancestors, the primary category, the article",
       select: { slug: true, title: true, categories: { orderBy: { position: "asc" }, take: 1, select: { categoryId: true } } },
       resolve: async (article, _args, ctx) => {
-        const directory = await ctx.categoryDirectory();
+        const directory = await ctx.loaders.categoryDirectory();
         const primaryId = article.categories[0]?.categoryId;
         const primary = primaryId == null ? undefined : directory.byId.get(primaryId);
         const trail = primary ? [...directory.ancestors(primary), primary] : [];

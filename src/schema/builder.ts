@@ -5,6 +5,7 @@ import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import { db } from "../db.ts";
 import type { Context } from "../context.ts";
+import { loadNodes } from "./node-loading.ts";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -28,6 +29,12 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     nodesOnConnection: true,
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, ctx, info) => (await loadNodes([id], ctx, info))[0],
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, ctx, info) => loadNodes(ids, ctx, info),
+    },
   },
   prisma: {
     client: () => db(),

@@ -18,13 +18,13 @@ export const Category = builder.prismaNode("Category", {
   fields: (t) => ({
     slug: t.exposeString("slug"),
     uri: t.string({
-      resolve: async (category, _args, ctx) => (await ctx.categoryDirectory()).uri(category as CategoryRow),
+      resolve: async (category, _args, ctx) => (await ctx.loaders.categoryDirectory()).uri(category as CategoryRow),
     }),
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
     articleCount: t.int({
       description: "Published articles filed directly in this category",
-      resolve: async (category, _args, ctx) => (await ctx.categoryArticleCounts()).get(category.id) ?? 0,
+      resolve: async (category, _args, ctx) => (await ctx.loaders.categoryArticleCounts()).get(category.id) ?? 0,
     }),
     articles: t.prismaConnection({
       type: "Article",
@@ -49,17 +49,17 @@ builder.prismaObjectFields(Category, (t) => ({
       type: Category,
       nullable: true,
       resolve: async (category, _args, ctx) =>
-        category.parentId == null ? null : ((await ctx.categoryDirectory()).byId.get(category.parentId) ?? null),
+        category.parentId == null ? null : ((await ctx.loaders.categoryDirectory()).byId.get(category.parentId) ?? null),
     }),
     children: t.field({
       type: [Category],
       description: "By name",
-      resolve: async (category, _args, ctx) => (await ctx.categoryDirectory()).children(category.id),
+      resolve: async (category, _args, ctx) => (await ctx.loaders.categoryDirectory()).children(category.id),
     }),
     ancestors: t.field({
       type: [Category],
       description: "From the root down to the parent",
-      resolve: async (category, _args, ctx) => (await ctx.categoryDirectory()).ancestors(category as CategoryRow),
+      resolve: async (category, _args, ctx) => (await ctx.loaders.categoryDirectory()).ancestors(category as CategoryRow),
     }),
 }));
 
@@ -82,7 +82,7 @@ builder.queryFields((t) => ({
     type: Category,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (_root, { slug }, ctx) => (await ctx.categoryDirectory()).bySlug.get(slug) ?? null,
+    resolve: async (_root, { slug }, ctx) => (await ctx.loaders.categoryDirectory()).bySlug.get(slug) ?? null,
   }),
   categories: t.connection({
     type: Category,
@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       assertPageArgs(args);
-      const [directory, counts] = await Promise.all([ctx.categoryDirectory(), ctx.categoryArticleCounts()]);
+      const [directory, counts] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryArticleCounts()]);
       let categories = [...directory.all];
       const { parentSlug, hasArticles } = args.where ?? {};
       if (parentSlug != null) {

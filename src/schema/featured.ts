@@ -1,29 +1,35 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { builder } from "./builder.ts";
-import { db } from "../db.ts";
-import { activeFeaturedWhere } from "../visibility.ts";
+import type { Article as ArticleRow, FeaturedItem as FeaturedItemRow } from "../generated/prisma/client.ts";
+import type { Context } from "../context.ts";
+import { builder, MAX_PAGE_SIZE } from "./builder.ts";
 import { deriveExcerpt } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
 import { badInput } from "../errors.ts";
-import { MAX_PAGE_SIZE } from "./builder.ts";
+import { Article } from "./article.ts";
 
-export const FeaturedItem = builder.prismaObject("FeaturedItem", {
+async function articleOf(item: FeaturedItemRow, ctx: Context): Promise<ArticleRow> {
+  const article = await ctx.loaders.articleById().load(item.articleId);
+  // The slot loader only returns items whose article is published.
+  if (!article) throw new Error(`Featured item ${item.id} lost its article`);
+  return article;
+}
+
+export const FeaturedItem = builder.objectRef<FeaturedItemRow>("FeaturedItem").implement({
   description: "An article placed in a named slot; title and excerpt fall back to the article's",
   fields: (t) => ({
     id: t.id({ resolve: (item) => encodeGlobalID("FeaturedItem", item.id) }),
     slot: t.exposeString("slot"),
     position: t.exposeInt("position"),
-    article: t.relation("article"),
-    title: t.string({
-      select: { title: true, article: { select: { title: true } } },
-      resolve: (item) => item.title ?? item.article.title,
-    }),
+    article: t.field({ type: Article, resolve: (item, _args, ctx) => articleOf(item, ctx) }),
+    title: t.string({ resolve: async (item, _args, ctx) => item.title ?? (await articleOf(item, ctx)).title }),
     excerpt: t.string({
       args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
-      select: { excerpt: true, article: { select: { excerpt: true, bodyText: true } } },
-      resolve: (item, { format }) =>
-        formatPlainText(item.excerpt ?? item.article.excerpt ?? deriveExcerpt(item.article.bodyText), format),
+      resolve: async (item, { format }, ctx) => {
+        if (item.excerpt != null) return formatPlainText(item.excerpt, format);
+        const article = await articleOf(item, ctx);
+        return formatPlainText(article.excerpt ?? deriveExcerpt(article.bodyText), format);
+      },
     }),
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),
     endsAt: t.expose("endsAt", { type: "DateTime", nullable: true }),
@@ -31,23 +37,18 @@ export const FeaturedItem = builder.prismaObject("FeaturedItem", {
 });
 
 builder.queryFields((t) => ({
-  featured: t.prismaField({
+  featured: t.field({
     type: [FeaturedItem],
     description: "The slot's items that are live now, in order; items whose article is not published are skipped",
     args: {
       slot: t.arg.string({ required: true }),
       first: t.arg.int({ required: true, defaultValue: 1 }),
     },
-    resolve: (query, _root, { slot, first }, ctx) => {
+    resolve: async (_root, { slot, first }, ctx) => {
       if (first < 0 || first > MAX_PAGE_SIZE) {
         throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: "first" });
       }
-      return db().featuredItem.findMany({
-        ...query,
-        where: { slot, ...activeFeaturedWhere(ctx) },
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        take: first,
-      });
+      return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
     },
   }),
 }));

@@ -46,7 +46,7 @@ export const MenuItem = builder.prismaObject("MenuItem", {
         if (item.article) return uris.article(item.article.slug);
         if (item.page) return uris.page(item.page.slug);
         if (item.categoryId != null) {
-          const directory = await ctx.categoryDirectory();
+          const directory = await ctx.loaders.categoryDirectory();
           const category = directory.byId.get(item.categoryId);
           if (category) return directory.uri(category);
         }
@@ -62,7 +62,7 @@ export const MenuItem = builder.prismaObject("MenuItem", {
         if (item.article) return { ...item.article, __typename: "Article" };
         if (item.page) return { ...item.page, __typename: "Page" };
         if (item.categoryId != null) {
-          const category = (await ctx.categoryDirectory()).byId.get(item.categoryId);
+          const category = (await ctx.loaders.categoryDirectory()).byId.get(item.categoryId);
           return category ? { ...category, __typename: "Category" } : null;
         }
         return null;

@@ -48,7 +48,7 @@ async function resolveTarget(uri: string, ctx: Context) {
       return author && { ...author, __typename: "Author" as const };
     }
     case "category": {
-      const category = (await ctx.categoryDirectory()).byPath(parsed.slugPath);
+      const category = (await ctx.loaders.categoryDirectory()).byPath(parsed.slugPath);
       return category && { ...category, __typename: "Category" as const };
     }
     default:

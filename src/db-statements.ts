@@ -1,0 +1,71 @@
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+type StatementListener = () => void;
+
+const listeners = new Set<StatementListener>();
+let total = 0;
+
+/** Every SQL statement sent to the database since the process started. */
+export function sqlStatementCount(): number {
+  return total;
+}
+
+export function onSqlStatement(listener: StatementListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function recordStatement(): void {
+  total += 1;
+  for (const listener of listeners) listener();
+}
+
+function countCalls<T extends object>(target: T, methods: readonly string[]): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== "function") return value;
+      if (!methods.includes(property as string)) return value.bind(object);
+      return (...args: unknown[]) => {
+        recordStatement();
+        return value.apply(object, args);
+      };
+    },
+  });
+}
+
+const QUERY_METHODS = ["queryRaw", "executeRaw", "executeScript"] as const;
+
+function countTransaction(transaction: Transaction): Transaction {
+  return countCalls(transaction, [...QUERY_METHODS, "commit", "rollback"]);
+}
+
+function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const counted = countCalls(adapter, QUERY_METHODS);
+  return new Proxy(counted, {
+    get(object, property, receiver) {
+      if (property !== "startTransaction") return Reflect.get(object, property, receiver);
+      return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
+        recordStatement(); // BEGIN
+        return countTransaction(await adapter.startTransaction(...args));
+      };
+    },
+  });
+}
+
+/** Wraps a driver adapter factory so that every statement it sends is counted. */
+export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
+  return new Proxy(factory, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (property === "connect" || property === "connectToShadowDb") {
+        return async () => countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
+      }
+      return typeof value === "function" ? value.bind(object) : value;
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import type { Viewer } from "../viewer.ts";
+import { loadCategoryDirectory } from "./category-directory.ts";
+import { loadCategoryArticleCounts } from "./article-counts.ts";
+import { featuredBySlotLoader } from "./featured.ts";
+import { articleByIdLoader } from "./articles.ts";
+
+/** Creates a loader on first use, once per request. */
+function lazy<T>(create: () => T): () => T {
+  let value: T | undefined;
+  let created = false;
+  return () => {
+    if (!created) {
+      value = create();
+      created = true;
+    }
+    return value as T;
+  };
+}
+
+/** Per-request loaders: batched, cached for the request only, never shared between requests. */
+export function createLoaders(scope: { viewer: Viewer; now: Date }) {
+  return {
+    categoryDirectory: lazy(() => loadCategoryDirectory()),
+    categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
+    featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
+    articleById: lazy(() => articleByIdLoader(scope)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

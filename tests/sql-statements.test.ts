@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { graphql } from "./support/graphql.ts";
+import { countStatements } from "./support/statements.ts";
+import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
+import { db } from "../src/db.ts";
+import { prepareArticleBody } from "../src/content/article-body.ts";
+
+/** Statements one request costs; the request must succeed. */
+async function cost(query: string, variables?: Record<string, unknown>) {
+  const { statements, result } = await countStatements(() => graphql(query, variables));
+  expect(result.body.errors).toBeUndefined();
+  return { statements, data: result.body.data };
+}
+
+const SIDEBAR = /* GraphQL */ `{
+  featured(slot: "sidebar") { title excerpt article { uri publishedAt author { displayName } } }
+  categories(first: 100, where: { hasArticles: true }) { nodes { name uri articleCount } }
+  site { socialLinks { network url } }
+}`;
+
+const ARTICLE_LIST = /* GraphQL */ `query ($first: Int!) {
+  articles(first: $first) { totalCount nodes { title uri author { displayName articleCount } categories { name uri articleCount } } }
+}`;
+
+const NODES = /* GraphQL */ `query ($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    ... on Article { title author { name } categories { name } }
+    ... on Category { name articleCount parent { name } }
+    ... on Author { displayName articleCount }
+  }
+}`;
+
+const ALIASES = /* GraphQL */ `{
+  author(slug: "arp-staff") {
+    newest: articles(first: 2) { nodes { title categories { name } } }
+    more: articles(first: 10) { totalCount nodes { title author { name } } }
+  }
+  a: featured(slot: "sidebar") { title }
+  b: featured(slot: "home", first: 3) { title article { author { name } } }
+}`;
+
+const MENU = /* GraphQL */ `query ($location: String!) {
+  menu(location: $location) { items { label url target { id } children { label url target { id } } } }
+}`;
+
+async function addCategoriesWithArticles(count: number) {
+  const author = await db().author.findFirstOrThrow();
+  for (let i = 0; i < count; i++) {
+    const category = await db().category.create({ data: { slug: `bulk-category-${i}`, name: `Bulk category ${i}` } });
+    await db().article.create({
+      data: {
+        slug: `bulk-article-${i}`,
+        title: `Bulk article ${i}`,
+        ...prepareArticleBody(`<p>Bulk article number ${i} for statement counting.</p>`),
+        status: "PUBLISHED",
+        publishedAt: new Date(Date.UTC(2021, 0, 1, 0, i)),
+        authorId: author.id,
+        categories: { create: [{ categoryId: category.id, position: 0 }] },
+      },
+    });
+  }
+}
+
+async function createMenu(location: string, topLevel: number, childrenEach: number) {
+  const [category, page, article] = await Promise.all([
+    db().category.findFirstOrThrow(),
+    db().page.findFirstOrThrow(),
+    db().article.findFirstOrThrow({ where: { status: "PUBLISHED" } }),
+  ]);
+  const menu = await db().menu.create({ data: { location, name: location } });
+  for (let i = 0; i < topLevel; i++) {
+    const targets = [{ categoryId: category.id }, { pageId: page.id }, { articleId: article.id }, { url: "https://example.org/" }];
+    const parent = await db().menuItem.create({ data: { menuId: menu.id, position: i, label: `Item ${i}`, ...targets[i % 4] } });
+    for (let j = 0; j < childrenEach; j++) {
+      await db().menuItem.create({
+        data: { menuId: menu.id, parentId: parent.id, position: j, label: `Child ${i}.${j}`, ...targets[j % 4] },
+      });
+    }
+  }
+}
+
+async function mixedIds(count: number) {
+  const [articles, categories, authors] = await Promise.all([
+    db().article.findMany({ where: { status: "PUBLISHED" }, take: count, orderBy: { id: "asc" } }),
+    db().category.findMany({ take: count, orderBy: { id: "asc" } }),
+    db().author.findMany({ take: count, orderBy: { id: "asc" } }),
+  ]);
+  const ids = [
+    ...articles.map((a) => encodeGlobalID("Article", a.id)),
+    ...categories.map((c) => encodeGlobalID("Category", c.id)),
+    ...authors.map((a) => encodeGlobalID("Author", a.id)),
+  ];
+  return ids.slice(0, count);
+}
+
+describe("SQL statements per request do not grow with the data", () => {
+  const small: Record<string, number> = {};
+
+  beforeAll(async () => {
+    await createMenu("small", 5, 0);
+    await createMenu("large", 10, 4);
+    small.page = (await cost(ARTICLE_PAGE_QUERY)).statements;
+    small.sidebar = (await cost(SIDEBAR)).statements;
+    small.nodes = (await cost(NODES, { ids: await mixedIds(5) })).statements;
+    small.aliases = (await cost(ALIASES)).statements;
+    await addCategoriesWithArticles(100);
+  });
+
+  it("the article page from GraphiQL's example", async () => {
+    const { statements, data } = await cost(ARTICLE_PAGE_QUERY);
+    expect(data.categories.nodes.length).toBe(100);
+    expect(statements).toBe(small.page);
+    expect(statements).toBeLessThanOrEqual(22);
+  });
+
+  it("the sidebar: featured, categories with counts, social links", async () => {
+    const { statements, data } = await cost(SIDEBAR);
+    expect(data.categories.nodes.length).toBe(100);
+    expect(statements).toBe(small.sidebar);
+    expect(statements).toBe(8);
+  });
+
+  it("an article list with authors and categories, 5 or 100 items", async () => {
+    const five = await cost(ARTICLE_LIST, { first: 5 });
+    const hundred = await cost(ARTICLE_LIST, { first: 100 });
+    expect(hundred.data.articles.nodes).toHaveLength(100);
+    expect(hundred.statements).toBe(five.statements);
+    expect(five.statements).toBe(7);
+  });
+
+  it("nodes over 5 or 50 mixed ids", async () => {
+    const ids = await mixedIds(50);
+    const { statements, data } = await cost(NODES, { ids });
+    expect(data.nodes.filter(Boolean)).toHaveLength(50);
+    expect(statements).toBe(small.nodes);
+  });
+
+  it("the same relation twice under two aliases with different arguments", async () => {
+    const { statements, data } = await cost(ALIASES);
+    expect(data.author.newest.nodes).toHaveLength(2);
+    expect(data.author.more.nodes).toHaveLength(10);
+    expect(data.b).toHaveLength(3);
+    expect(statements).toBe(small.aliases);
+  });
+
+  it("a menu of 5 and of 50 items", async () => {
+    const five = await cost(MENU, { location: "small" });
+    const fifty = await cost(MENU, { location: "large" });
+    expect(five.data.menu.items).toHaveLength(5);
+    expect(fifty.data.menu.items.flatMap((item: any) => [item, ...item.children])).toHaveLength(50);
+    expect(fifty.statements).toBe(five.statements);
+  });
+});
