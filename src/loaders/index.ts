@@ -3,6 +3,7 @@ import { loadCategoryDirectory } from "./category-directory.ts";
 import { loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
 import { articleByIdLoader } from "./articles.ts";
+import { pageByIdLoader } from "./pages.ts";
 
 /** Creates a loader on first use, once per request. */
 function lazy<T>(create: () => T): () => T {
@@ -24,6 +25,7 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
     featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
     articleById: lazy(() => articleByIdLoader(scope)),
+    pageById: lazy(() => pageByIdLoader(scope)),
   };
 }
 

@@ -64,7 +64,18 @@ export async function articleWhere(
   return { AND: conditions };
 }
 
+// Category rows come from the per-request directory, so an article's categories cost one
+// statement (the links) for any number of articles.
+const CATEGORY_LINKS = { categories: { orderBy: { position: "asc" }, select: { categoryId: true } } } as const;
+
+async function categoriesOf(links: readonly { categoryId: number }[], ctx: Context) {
+  const directory = await ctx.loaders.categoryDirectory();
+  return links.flatMap((link) => directory.byId.get(link.categoryId) ?? []);
+}
+
 export const Article = builder.prismaNode("Article", {
+  // Select mode: only the columns a query asks for are read (bodies are large).
+  select: { id: true },
   id: { field: "id" },
   nullable: true,
   findUnique: (id) => ({ id: Number(id) }),
@@ -88,23 +99,22 @@ export const Article = builder.prismaNode("Article", {
     categories: t.field({
       type: [Category],
       description: "In editorial order; the first is the primary category",
-      select: { categories: { orderBy: { position: "asc" }, select: { category: true } } },
-      resolve: (article) => article.categories.map((link) => link.category),
+      select: CATEGORY_LINKS,
+      resolve: async (article, _args, ctx) => categoriesOf(article.categories, ctx),
     }),
     primaryCategory: t.field({
       type: Category,
       nullable: true,
-      select: { categories: { orderBy: { position: "asc" }, take: 1, select: { category: true } } },
-      resolve: (article) => article.categories[0]?.category ?? null,
+      select: CATEGORY_LINKS,
+      resolve: async (article, _args, ctx) => (await categoriesOf(article.categories, ctx))[0] ?? null,
     }),
     breadcrumbs: t.field({
       type: [Breadcrumb],
       description: "Home, the primary category's ancestors, the primary category, the article",
-      select: { slug: true, title: true, categories: { orderBy: { position: "asc" }, take: 1, select: { categoryId: true } } },
+      select: { slug: true, title: true, ...CATEGORY_LINKS },
       resolve: async (article, _args, ctx) => {
         const directory = await ctx.loaders.categoryDirectory();
-        const primaryId = article.categories[0]?.categoryId;
-        const primary = primaryId == null ? undefined : directory.byId.get(primaryId);
+        const [primary] = await categoriesOf(article.categories, ctx);
         const trail = primary ? [...directory.ancestors(primary), primary] : [];
         return [
           { name: "Home", uri: uris.home() },

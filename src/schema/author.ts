@@ -5,6 +5,7 @@ import { publishedArticleWhere, visibleArticleWhere } from "../visibility.ts";
 import { assertPageArgs } from "./pagination.ts";
 
 export const Author = builder.prismaNode("Author", {
+  select: { id: true },
   id: { field: "id" },
   nullable: true,
   findUnique: (id) => ({ id: Number(id) }),

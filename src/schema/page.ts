@@ -6,6 +6,7 @@ import { TextFormatEnum } from "./text-format.ts";
 import { htmlToPlainText } from "../content/html.ts";
 
 export const Page = builder.prismaNode("Page", {
+  select: { id: true },
   id: { field: "id" },
   nullable: true,
   findUnique: (id) => ({ id: Number(id) }),

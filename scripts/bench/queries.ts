@@ -1,0 +1,13 @@
+import { ARTICLE_PAGE_QUERY } from "../../src/graphiql-example.ts";
+
+export const BENCH_QUERIES = {
+  "article page": ARTICLE_PAGE_QUERY,
+  sidebar: /* GraphQL */ `query Sidebar {
+    featured(slot: "sidebar") { title excerpt(format: PLAIN) article { uri publishedAt author { displayName } } }
+    categories(first: 100, where: { hasArticles: true }) { nodes { name uri articleCount } }
+    site { socialLinks { network label url } }
+  }`,
+  "50 articles": /* GraphQL */ `query ArticleList {
+    articles(first: 50) { nodes { title uri publishedAt excerpt(format: PLAIN) author { displayName uri } categories { name uri } } }
+  }`,
+} as const;
