@@ -12,7 +12,9 @@ export function readingTimeMinutes(wordCount: number): number {
 
 /** The first paragraph's opening words, cut at a word boundary, for articles without a written excerpt. */
 export function deriveExcerpt(plainText: string, maxWords = DERIVED_EXCERPT_WORDS): string {
-  const paragraphs = plainText.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
+  // An excerpt never needs more than the opening of the text; bodies can be long.
+  const opening = plainText.slice(0, maxWords * 40);
+  const paragraphs = opening.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
   const text = paragraphs.find((p) => countWords(p) >= 12) ?? paragraphs.join(" ");
   const words = text.split(" ");
   if (words.length <= maxWords) return text;
