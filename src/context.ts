@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from "graphql-yoga";
-import { anonymous, type Viewer } from "./viewer.ts";
+import type { Viewer } from "./viewer.ts";
+import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "./loaders/category-directory.ts";
 import { loadCategoryArticleCounts } from "./loaders/article-counts.ts";
 
@@ -17,10 +18,10 @@ export interface Context {
   categoryArticleCounts: () => Promise<Map<number, number>>;
 }
 
-export function createContext(_initial: YogaInitialContext): Context {
+export async function createContext(initial: YogaInitialContext): Promise<Context> {
   const now = new Date();
   return {
-    viewer: anonymous,
+    viewer: await viewerFromRequest(initial.request, now),
     now,
     categoryDirectory: once(loadCategoryDirectory),
     categoryArticleCounts: once(() => loadCategoryArticleCounts(now)),
