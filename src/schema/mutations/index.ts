@@ -1,4 +1,7 @@
 import { builder } from "../builder.ts";
 import "./article-mutations.ts";
+import "./author-mutations.ts";
+import "./category-mutations.ts";
+import "./page-mutations.ts";
 
 builder.mutationType({ description: "Editing; every mutation needs an API token (see README: Editors)" });
