@@ -32,6 +32,8 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
     });
   }
   if (isGraphQLError(original) && original.extensions?.code) {
+    // Already carrying its code: returning it unchanged also keeps Yoga from logging an expected failure.
+    if (graphqlError?.extensions?.code === original.extensions.code) return graphqlError;
     // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
     return new GraphQLError(graphqlError?.message ?? original.message, {
       nodes: graphqlError?.nodes ?? original.nodes,
