@@ -41,6 +41,13 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
       extensions: { ...graphqlError?.extensions, ...original.extensions },
     });
   }
+  if (graphqlError && !graphqlError.path && isGraphQLError(original) && !original.originalError) {
+    // graphql-js's own coercion errors for variables (e.g. a required input field left out): no resolver ran.
+    return new GraphQLError(graphqlError.message, {
+      nodes: graphqlError.nodes,
+      extensions: { ...graphqlError.extensions, code: "BAD_USER_INPUT" },
+    });
+  }
   if (graphqlError && !graphqlError.originalError) {
     // Parse and validation errors carry no original error and are safe to show.
     return graphqlError;
