@@ -4,18 +4,24 @@ import { builder } from "./builder.ts";
 import { db } from "../db.ts";
 import { uris } from "../content/uri.ts";
 import { visibleArticleWhere, visiblePageWhere } from "../visibility.ts";
+import { canSeeUnpublished } from "../viewer.ts";
 import type { Context } from "../context.ts";
 
 
 /** Items pointing at content the caller may not see are left out of the menu. */
 function visibleItemsQuery(ctx: Context) {
+  // Inside OR, Prisma lets an empty relation filter ({ page: {} }) match nothing, so editors (who see
+  // everything) would lose items pointing at pages and articles: they get no filter at all.
+  const where: Prisma.MenuItemWhereInput = canSeeUnpublished(ctx.viewer)
+    ? {}
+    : {
+        AND: [
+          { OR: [{ articleId: null }, { article: visibleArticleWhere(ctx) }] },
+          { OR: [{ pageId: null }, { page: visiblePageWhere(ctx) }] },
+        ],
+      };
   return {
-    where: {
-      AND: [
-        { OR: [{ articleId: null }, { article: visibleArticleWhere(ctx) }] },
-        { OR: [{ pageId: null }, { page: visiblePageWhere(ctx) }] },
-      ],
-    } satisfies Prisma.MenuItemWhereInput,
+    where,
     orderBy: [{ position: "asc" as const }, { id: "asc" as const }],
   };
 }
