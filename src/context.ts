@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from "graphql-yoga";
-import { anonymous, type Viewer } from "./viewer.ts";
+import type { Viewer } from "./viewer.ts";
+import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { createLoaders, type Loaders } from "./loaders/index.ts";
 
 export interface Context {
@@ -9,7 +10,8 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(_initial: YogaInitialContext): Context {
-  const scope = { viewer: anonymous, now: new Date() };
+export async function createContext(initial: YogaInitialContext): Promise<Context> {
+  const now = new Date();
+  const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   return { ...scope, loaders: createLoaders(scope) };
 }

@@ -12,15 +12,28 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-let client: PrismaClient | undefined;
+let readClient: PrismaClient | undefined;
+let writeClient: PrismaClient | undefined;
 
-/** The process-wide Prisma client, created on first use from DATABASE_URL. */
+/** The process-wide client for reads, created on first use from DATABASE_URL. */
 export function db(): PrismaClient {
-  client ??= createPrismaClient(config().DATABASE_URL);
-  return client;
+  readClient ??= createPrismaClient(config().DATABASE_URL);
+  return readClient;
+}
+
+/**
+ * The client for writes, on a connection of its own. SQLite connections are shared by every
+ * statement sent through them, so a read on the transaction's connection would see (and a
+ * write would join) another request's open transaction. Writes go through here, always inside
+ * a transaction (the adapter runs one at a time); reads through db() see committed data only.
+ */
+export function writeDb(): PrismaClient {
+  writeClient ??= createPrismaClient(config().DATABASE_URL);
+  return writeClient;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await client?.$disconnect();
-  client = undefined;
+  await Promise.all([readClient?.$disconnect(), writeClient?.$disconnect()]);
+  readClient = undefined;
+  writeClient = undefined;
 }

@@ -32,11 +32,20 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
     });
   }
   if (isGraphQLError(original) && original.extensions?.code) {
+    // Already carrying its code: returning it unchanged also keeps Yoga from logging an expected failure.
+    if (graphqlError?.extensions?.code === original.extensions.code) return graphqlError;
     // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
     return new GraphQLError(graphqlError?.message ?? original.message, {
       nodes: graphqlError?.nodes ?? original.nodes,
       path: graphqlError?.path ?? original.path,
       extensions: { ...graphqlError?.extensions, ...original.extensions },
+    });
+  }
+  if (graphqlError && !graphqlError.path && isGraphQLError(original) && !original.originalError) {
+    // graphql-js's own coercion errors for variables (e.g. a required input field left out): no resolver ran.
+    return new GraphQLError(graphqlError.message, {
+      nodes: graphqlError.nodes,
+      extensions: { ...graphqlError.extensions, code: "BAD_USER_INPUT" },
     });
   }
   if (graphqlError && !graphqlError.originalError) {

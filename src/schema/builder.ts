@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import type PrismaTypes from "../generated/pothos-types.ts";
@@ -6,6 +7,7 @@ import { getDatamodel } from "../generated/pothos-types.ts";
 import { db } from "../db.ts";
 import type { Context } from "../context.ts";
 import { loadNodes } from "./node-loading.ts";
+import { authScopesFor, unauthorizedError, type AuthScopes } from "../auth/scopes.ts";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -13,6 +15,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -21,7 +24,9 @@ export const builder = new SchemaBuilder<{
     URL: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, PrismaPlugin],
+  // scope-auth first, so its checks run before any other plugin wraps a resolver.
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin],
+  scopeAuth: { authScopes: authScopesFor, unauthorizedError },
   defaultFieldNullability: false,
   relay: {
     cursorType: "String",

@@ -9,5 +9,6 @@ import "./featured.ts";
 import "./menu.ts";
 import "./site.ts";
 import "./uri-target.ts";
+import "./mutations/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

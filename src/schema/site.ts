@@ -15,7 +15,7 @@ const SocialLink = builder.prismaObject("SocialLink", {
   }),
 });
 
-const Site = builder.objectRef<SiteShape>("Site").implement({
+export const Site = builder.objectRef<SiteShape>("Site").implement({
   fields: (t) => ({
     title: t.exposeString("title"),
     tagline: t.exposeString("tagline"),

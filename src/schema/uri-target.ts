@@ -14,7 +14,7 @@ interface RedirectShape {
   to: string;
 }
 
-const Redirect = builder.objectRef<RedirectShape>("Redirect").implement({
+export const Redirect = builder.objectRef<RedirectShape>("Redirect").implement({
   description: "An old URI that now lives elsewhere; clients should send a 301 to `to`",
   fields: (t) => ({
     from: t.exposeString("from"),

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { badInput } from "../errors.ts";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "../content/slug.ts";
+
+/** Mutation input as GraphQL delivers it; validateInput checks everything else. */
+export type RawInput = Record<string, unknown>;
+
+/**
+ * Checks mutation input beyond what GraphQL types say (lengths, slugs, URLs, dates) and
+ * reports the first problem as BAD_USER_INPUT with the offending field's path.
+ */
+export function validateInput<Schema extends z.ZodType>(schema: Schema, value: unknown, fieldPrefix: string): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join(".");
+  throw badInput(`${field}: ${issue.message}`, { field });
+}
+
+/** A Relay global id as GraphQL's ID type delivers it. */
+export const nodeId = z.coerce.string();
+
+/** Required text, trimmed, 1 to `max` characters. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+/** Optional text: null, missing or blank means none. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((text) => (text ? text : text === undefined ? undefined : null));
+
+export const slug = z
+  .string()
+  .max(SLUG_MAX_LENGTH, `must be at most ${SLUG_MAX_LENGTH} characters`)
+  .regex(SLUG_PATTERN, "must be lowercase letters and digits separated by single hyphens, e.g. my-first-article");
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, "must be at most 2048 characters")
+  .refine(isHttpUrl, "must be an absolute http(s) URL");
+
+/** An optional http(s) URL: null, missing or blank means none. */
+export const optionalHttpUrl = z
+  .union([z.literal(""), httpUrl])
+  .nullish()
+  .transform((url) => (url ? url : url === undefined ? undefined : null));
+
+/** Articles can be back-dated, but not to before the web or past the year 9999. */
+export const reasonableDate = z
+  .date()
+  .refine((date) => date.getUTCFullYear() >= 1990 && date.getUTCFullYear() <= 9999, "must be between 1990 and 9999");
+
+/** Slot and menu location names such as "sidebar" or "primary". */
+export const handle = z
+  .string()
+  .max(50, "must be at most 50 characters")
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lowercase letters, digits, - and _");
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Tx } from "./transaction.ts";
+import { type RawInput, httpUrl, requiredText, validateInput } from "./input-validation.ts";
+
+const siteSchema = z.object({
+  title: requiredText(200).optional(),
+  tagline: z.string().trim().max(300, "must be at most 300 characters").optional(),
+  copyright: z.string().trim().max(300, "must be at most 300 characters").optional(),
+  socialLinks: z
+    .array(
+      z.object({
+        network: z.string().regex(/^[a-z0-9-]{1,30}$/, 'must be a lowercase network name such as "facebook"'),
+        label: requiredText(100),
+        url: httpUrl,
+      }),
+    )
+    .max(30, "must list at most 30 links")
+    .optional(),
+});
+
+/** Changes the fields given; socialLinks, when given, replaces the whole list in that order. */
+export async function updateSite(tx: Tx, rawInput: RawInput): Promise<void> {
+  const input = validateInput(siteSchema, rawInput, "input");
+  const current = await tx.siteSettings.findUnique({ where: { id: 1 } });
+  const settings = {
+    title: input.title ?? current?.title ?? "Lantern",
+    tagline: input.tagline ?? current?.tagline ?? "",
+    copyright: input.copyright ?? current?.copyright ?? "",
+  };
+  await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings });
+  if (input.socialLinks) {
+    await tx.socialLink.deleteMany();
+    await tx.socialLink.createMany({ data: input.socialLinks.map((link, position) => ({ ...link, position })) });
+  }
+}

@@ -1,0 +1,95 @@
+import { builder } from "../builder.ts";
+import { inTransaction } from "../../editing/transaction.ts";
+import {
+  archiveArticle,
+  createArticle,
+  deleteArticle,
+  publishArticle,
+  unpublishArticle,
+  updateArticle,
+} from "../../editing/articles.ts";
+import { ArticlePayload, DeletePayload } from "./payloads.ts";
+
+const CreateArticleInput = builder.inputType("CreateArticleInput", {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    body: t.string({ required: true, description: "HTML; sanitized when saved" }),
+    authorId: t.id({ required: true }),
+    categoryIds: t.idList({ required: true, description: "In editorial order; the first is the primary category" }),
+    excerpt: t.string({ required: false, description: "Plain text; derived from the body when empty" }),
+    slug: t.string({ required: false, description: "Generated from the title when not given" }),
+    featuredImageUrl: t.string({ required: false }),
+    videoUrl: t.string({ required: false }),
+  }),
+});
+
+const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
+  description: "Only the fields given change; null clears excerpt, featuredImageUrl and videoUrl",
+  fields: (t) => ({
+    title: t.string({ required: false }),
+    body: t.string({ required: false }),
+    authorId: t.id({ required: false }),
+    categoryIds: t.idList({ required: false }),
+    excerpt: t.string({ required: false }),
+    slug: t.string({ required: false, description: "A new slug leaves a redirect from the old URI" }),
+    featuredImageUrl: t.string({ required: false }),
+    videoUrl: t.string({ required: false }),
+  }),
+});
+
+const editor = { editor: true } as const;
+
+builder.mutationFields((t) => ({
+  createArticle: t.field({
+    type: ArticlePayload,
+    description: "Creates a DRAFT",
+    authScopes: editor,
+    args: { input: t.arg({ type: CreateArticleInput, required: true }) },
+    resolve: async (_root, { input }) => ({ id: await inTransaction((tx) => createArticle(tx, input)) }),
+  }),
+  updateArticle: t.field({
+    type: ArticlePayload,
+    authScopes: editor,
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateArticleInput, required: true }),
+      expectedVersion: t.arg.int({ required: true, description: "The version you last read; CONFLICT if someone saved since" }),
+    },
+    resolve: async (_root, { id, input, expectedVersion }) => ({
+      id: await inTransaction((tx) => updateArticle(tx, String(id), input, expectedVersion)),
+    }),
+  }),
+  publishArticle: t.field({
+    type: ArticlePayload,
+    authScopes: editor,
+    args: {
+      id: t.arg.id({ required: true }),
+      at: t.arg({ type: "DateTime", required: false, description: "Publication time: omit for now; a future time schedules it" }),
+    },
+    resolve: async (_root, { id, at }, ctx) => ({
+      id: await inTransaction((tx) => publishArticle(tx, String(id), at, ctx.now)),
+    }),
+  }),
+  unpublishArticle: t.field({
+    type: ArticlePayload,
+    description: "Back to DRAFT",
+    authScopes: editor,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }) => ({ id: await inTransaction((tx) => unpublishArticle(tx, String(id))) }),
+  }),
+  archiveArticle: t.field({
+    type: ArticlePayload,
+    authScopes: editor,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }) => ({ id: await inTransaction((tx) => archiveArticle(tx, String(id))) }),
+  }),
+  deleteArticle: t.field({
+    type: DeletePayload,
+    authScopes: editor,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }) => {
+      await inTransaction((tx) => deleteArticle(tx, String(id)));
+      return { deletedId: String(id) };
+    },
+  }),
+}));

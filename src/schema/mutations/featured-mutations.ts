@@ -1,0 +1,39 @@
+import { builder } from "../builder.ts";
+import { db } from "../../db.ts";
+import { inTransaction } from "../../editing/transaction.ts";
+import { setFeatured } from "../../editing/featured.ts";
+import { FeaturedItem } from "../featured.ts";
+
+const FeaturedItemInput = builder.inputType("FeaturedItemInput", {
+  fields: (t) => ({
+    articleId: t.id({ required: true }),
+    title: t.string({ required: false, description: "Shown instead of the article's title" }),
+    excerpt: t.string({ required: false, description: "Plain text shown instead of the article's excerpt" }),
+    startsAt: t.field({ type: "DateTime", required: false, description: "Live from this time; now when omitted" }),
+    endsAt: t.field({ type: "DateTime", required: false, description: "Live until this time; open-ended when omitted" }),
+  }),
+});
+
+const FeaturedSlotPayload = builder.objectRef<{ slot: string }>("FeaturedSlotPayload").implement({
+  fields: (t) => ({
+    slot: t.exposeString("slot"),
+    items: t.field({
+      type: [FeaturedItem],
+      description: "Every item of the slot in order, including ones not live now",
+      resolve: ({ slot }) => db().featuredItem.findMany({ where: { slot }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  setFeatured: t.field({
+    type: FeaturedSlotPayload,
+    description: "Replaces the slot's items with these, in this order",
+    authScopes: { editor: true },
+    args: {
+      slot: t.arg.string({ required: true }),
+      items: t.arg({ type: [FeaturedItemInput], required: true }),
+    },
+    resolve: async (_root, { slot, items }) => ({ slot: await inTransaction((tx) => setFeatured(tx, slot, items)) }),
+  }),
+}));

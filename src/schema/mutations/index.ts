@@ -1,0 +1,11 @@
+import { builder } from "../builder.ts";
+import "./article-mutations.ts";
+import "./author-mutations.ts";
+import "./category-mutations.ts";
+import "./page-mutations.ts";
+import "./featured-mutations.ts";
+import "./menu-mutations.ts";
+import "./site-mutations.ts";
+import "./redirect-mutations.ts";
+
+builder.mutationType({ description: "Editing; every mutation needs an API token (see README: Editors)" });

@@ -1,0 +1,52 @@
+import { builder } from "../builder.ts";
+import { db } from "../../db.ts";
+import { inTransaction } from "../../editing/transaction.ts";
+import { setMenu, type MenuItemInput as MenuItemInputShape } from "../../editing/menus.ts";
+import { Menu } from "../menu.ts";
+
+interface MenuItemInputFields {
+  label: string;
+  url?: string | null;
+  categoryId?: string | number | null;
+  articleId?: string | number | null;
+  pageId?: string | number | null;
+  children?: MenuItemInputFields[] | null;
+}
+
+const MenuItemInput = builder.inputRef<MenuItemInputFields>("MenuItemInput").implement({
+  description: "Give exactly one target: url, categoryId, articleId or pageId",
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    url: t.string({ required: false, description: "A site path such as /contact/ or an absolute http(s) URL" }),
+    categoryId: t.id({ required: false }),
+    articleId: t.id({ required: false }),
+    pageId: t.id({ required: false }),
+    children: t.field({ type: [MenuItemInput], required: false }),
+  }),
+});
+
+const MenuPayload = builder.objectRef<{ id: number }>("MenuPayload").implement({
+  fields: (t) => ({
+    menu: t.field({
+      type: Menu,
+      resolve: ({ id }) =>
+        db().menu.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  setMenu: t.field({
+    type: MenuPayload,
+    description: "Replaces the menu's whole item tree (creating the menu if needed)",
+    authScopes: { editor: true },
+    args: {
+      location: t.arg.string({ required: true }),
+      items: t.arg({ type: [MenuItemInput], required: true }),
+      name: t.arg.string({ required: false, description: "The menu's name; kept (or the location, for a new menu) when omitted" }),
+    },
+    resolve: async (_root, { location, items, name }) => ({
+      id: await inTransaction((tx) => setMenu(tx, location, items as MenuItemInputShape[], name)),
+    }),
+  }),
+}));

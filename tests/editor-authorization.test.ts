@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./support/graphql.ts";
+import { bearer, revokedTokenHeaders, tokenHeaders } from "./support/tokens.ts";
+import * as fixtures from "./support/fixtures.ts";
+import { contentSnapshot } from "./support/content-snapshot.ts";
+
+type Role = "editor" | "admin";
+
+interface MutationCase {
+  mutation: string;
+  requires: Role;
+  document: string;
+  variables: () => Promise<Record<string, unknown>>;
+}
+
+const CASES: MutationCase[] = [
+  {
+    mutation: "createArticle",
+    requires: "editor",
+    document: `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }`,
+    variables: async () => ({
+      input: {
+        title: `Matrix ${fixtures.unique()}`,
+        body: "<p>Body</p>",
+        authorId: (await fixtures.seededAuthor()).globalId,
+        categoryIds: (await fixtures.seededCategories(1)).map((c) => c.globalId),
+      },
+    }),
+  },
+  {
+    mutation: "updateArticle",
+    requires: "editor",
+    document: `mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Changed" }, expectedVersion: 1) { article { id } } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId }),
+  },
+  ...(["publishArticle", "unpublishArticle", "archiveArticle"] as const).map((mutation) => ({
+    mutation,
+    requires: "editor" as const,
+    document: `mutation ($id: ID!) { ${mutation}(id: $id) { article { id } } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId }),
+  })),
+  {
+    mutation: "deleteArticle",
+    requires: "editor",
+    document: `mutation ($id: ID!) { deleteArticle(id: $id) { deletedId } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId }),
+  },
+  {
+    mutation: "createAuthor",
+    requires: "editor",
+    document: `mutation ($name: String!) { createAuthor(input: { name: $name }) { author { id } } }`,
+    variables: async () => ({ name: `Matrix ${fixtures.unique()}` }),
+  },
+  {
+    mutation: "updateAuthor",
+    requires: "editor",
+    document: `mutation ($id: ID!) { updateAuthor(id: $id, input: { credentials: "PhD" }) { author { id } } }`,
+    variables: async () => ({ id: (await fixtures.emptyAuthor()).globalId }),
+  },
+  {
+    mutation: "deleteAuthor",
+    requires: "editor",
+    document: `mutation ($id: ID!) { deleteAuthor(id: $id) { deletedId } }`,
+    variables: async () => ({ id: (await fixtures.emptyAuthor()).globalId }),
+  },
+  {
+    mutation: "createCategory",
+    requires: "editor",
+    document: `mutation ($name: String!) { createCategory(input: { name: $name }) { category { id } } }`,
+    variables: async () => ({ name: `Matrix ${fixtures.unique()}` }),
+  },
+  {
+    mutation: "updateCategory",
+    requires: "editor",
+    document: `mutation ($id: ID!) { updateCategory(id: $id, input: { description: "Changed" }) { category { id } } }`,
+    variables: async () => ({ id: (await fixtures.emptyCategory()).globalId }),
+  },
+  {
+    mutation: "deleteCategory",
+    requires: "editor",
+    document: `mutation ($id: ID!) { deleteCategory(id: $id) { deletedId } }`,
+    variables: async () => ({ id: (await fixtures.emptyCategory()).globalId }),
+  },
+  {
+    mutation: "createPage",
+    requires: "editor",
+    document: `mutation ($title: String!) { createPage(input: { title: $title, body: "<p>Hi</p>" }) { page { id } } }`,
+    variables: async () => ({ title: `Matrix ${fixtures.unique()}` }),
+  },
+  {
+    mutation: "updatePage",
+    requires: "editor",
+    document: `mutation ($id: ID!) { updatePage(id: $id, input: { title: "Changed" }) { page { id } } }`,
+    variables: async () => ({ id: (await fixtures.page()).globalId }),
+  },
+  {
+    mutation: "deletePage",
+    requires: "editor",
+    document: `mutation ($id: ID!) { deletePage(id: $id) { deletedId } }`,
+    variables: async () => ({ id: (await fixtures.page()).globalId }),
+  },
+  {
+    mutation: "setFeatured",
+    requires: "editor",
+    document: `mutation ($id: ID!) { setFeatured(slot: "matrix", items: [{ articleId: $id }]) { slot } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId }),
+  },
+  {
+    mutation: "setMenu",
+    requires: "editor",
+    document: `mutation { setMenu(location: "matrix", items: [{ label: "Home", url: "/" }]) { menu { location } } }`,
+    variables: async () => ({}),
+  },
+  {
+    mutation: "updateSite",
+    requires: "admin",
+    document: `mutation { updateSite(input: { tagline: "Changed" }) { site { tagline } } }`,
+    variables: async () => ({}),
+  },
+  {
+    mutation: "createRedirect",
+    requires: "admin",
+    document: `mutation ($from: String!) { createRedirect(from: $from, to: "/") { redirect { from to } } }`,
+    variables: async () => ({ from: `/matrix-${fixtures.unique()}/` }),
+  },
+  {
+    mutation: "deleteRedirect",
+    requires: "admin",
+    document: `mutation ($from: String!) { deleteRedirect(from: $from) { deletedFrom } }`,
+    variables: async () => ({ from: (await fixtures.redirect()).fromUri }),
+  },
+];
+
+type Caller = "no token" | "bad token" | "revoked token" | "editor" | "admin";
+const CALLERS: Caller[] = ["no token", "bad token", "revoked token", "editor", "admin"];
+const headers = {} as Record<Caller, Record<string, string>>;
+
+beforeAll(async () => {
+  headers["no token"] = {};
+  headers["bad token"] = bearer(`ltn_${"x".repeat(43)}`);
+  headers["revoked token"] = await revokedTokenHeaders();
+  headers.editor = await tokenHeaders("editor");
+  headers.admin = await tokenHeaders("admin");
+});
+
+function expectedCode(caller: Caller, requires: Role): string | null {
+  if (caller === "editor" || caller === "admin") return caller === "editor" && requires === "admin" ? "FORBIDDEN" : null;
+  return "UNAUTHENTICATED";
+}
+
+const MATRIX = CASES.flatMap((mutationCase) =>
+  CALLERS.map((caller) => ({ ...mutationCase, caller, expected: expectedCode(caller, mutationCase.requires) })),
+);
+
+describe("every mutation checks the caller's token and role", () => {
+  it("covers every mutation in the schema", async () => {
+    const { body } = await graphql(`{ __schema { mutationType { fields { name } } } }`);
+    const names = body.data.__schema.mutationType.fields.map((field: { name: string }) => field.name).sort();
+    expect(names).toEqual(CASES.map((c) => c.mutation).sort());
+  });
+
+  it.each(MATRIX)("$mutation with $caller → $expected", async ({ mutation, document, variables, caller, expected }) => {
+    const input = await variables();
+    const before = expected ? await contentSnapshot() : undefined;
+    const response = await graphql(document, input, headers[caller]);
+    expect(response.status).toBeLessThan(500);
+    if (expected) {
+      expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual([expected]);
+      expect(response.body.data).toBeNull();
+      expect(await contentSnapshot()).toEqual(before);
+    } else {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data[mutation]).toBeTruthy();
+    }
+  });
+
+  it("lets a bad token still read published content anonymously", async () => {
+    const { body } = await graphql(`{ article(slug: "the-therapeutic-relationship") { title } }`, {}, headers["bad token"]);
+    expect(body.data.article.title).toBe("The Therapeutic Relationship");
+  });
+});
