@@ -4,7 +4,7 @@ import { TextFormatEnum } from "./text-format.ts";
 import { assertPageArgs } from "./pagination.ts";
 import { badInput } from "../errors.ts";
 import { uris } from "../content/uri.ts";
-import { deriveExcerpt, readingTimeMinutes } from "../content/text.ts";
+import { readingTimeMinutes } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
 import { ARTICLE_STATUSES, visibleArticleWhere } from "../visibility.ts";
 import { canSeeUnpublished } from "../viewer.ts";
@@ -85,8 +85,8 @@ export const Article = builder.prismaNode("Article", {
     title: t.exposeString("title"),
     excerpt: t.string({
       args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
-      select: { excerpt: true, bodyText: true },
-      resolve: (article, { format }) => formatPlainText(article.excerpt ?? deriveExcerpt(article.bodyText), format),
+      select: { excerpt: true, derivedExcerpt: true },
+      resolve: (article, { format }) => formatPlainText(article.excerpt ?? article.derivedExcerpt, format),
     }),
     body: t.string({
       args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },

@@ -1,14 +1,14 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Article as ArticleRow, FeaturedItem as FeaturedItemRow } from "../generated/prisma/client.ts";
+import type { FeaturedItem as FeaturedItemRow } from "../generated/prisma/client.ts";
+import type { ArticleSummary } from "../loaders/articles.ts";
 import type { Context } from "../context.ts";
 import { builder, MAX_PAGE_SIZE } from "./builder.ts";
-import { deriveExcerpt } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
 import { badInput } from "../errors.ts";
 import { Article } from "./article.ts";
 
-async function articleOf(item: FeaturedItemRow, ctx: Context): Promise<ArticleRow> {
+async function articleOf(item: FeaturedItemRow, ctx: Context): Promise<ArticleSummary> {
   const article = await ctx.loaders.articleById().load(item.articleId);
   // The slot loader only returns items whose article is published.
   if (!article) throw new Error(`Featured item ${item.id} lost its article`);
@@ -28,7 +28,7 @@ export const FeaturedItem = builder.objectRef<FeaturedItemRow>("FeaturedItem").i
       resolve: async (item, { format }, ctx) => {
         if (item.excerpt != null) return formatPlainText(item.excerpt, format);
         const article = await articleOf(item, ctx);
-        return formatPlainText(article.excerpt ?? deriveExcerpt(article.bodyText), format);
+        return formatPlainText(article.excerpt ?? article.derivedExcerpt, format);
       },
     }),
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN "derivedExcerpt" TEXT NOT NULL DEFAULT '';
