@@ -5,6 +5,9 @@ import { createLanternYoga } from "./yoga.ts";
 export async function startServer(port: number, host: string): Promise<Server> {
   const yoga = createLanternYoga();
   const server = createServer(yoga);
+  // Slow clients may not hold a connection open indefinitely.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
