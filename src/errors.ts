@@ -31,23 +31,29 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
       extensions: { code: "BAD_USER_INPUT" },
     });
   }
-  if (isGraphQLError(original) && original.extensions?.code) {
-    // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
-    return new GraphQLError(graphqlError?.message ?? original.message, {
-      nodes: graphqlError?.nodes ?? original.nodes,
-      path: graphqlError?.path ?? original.path,
-      extensions: { ...graphqlError?.extensions, ...original.extensions },
-    });
-  }
+  // Yoga logs every error that this function replaces, so client mistakes are passed on as the
+  // same object (with a code added where graphql-js gave none) and only real failures are logged.
   if (graphqlError && !graphqlError.originalError) {
-    // Parse and validation errors carry no original error and are safe to show.
+    // Request, parse and validation errors carry no original error and are safe to show.
     return graphqlError;
+  }
+  if (graphqlError && isGraphQLError(original) && original.extensions?.code) {
+    // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
+    return withExtensions(graphqlError, original.extensions);
+  }
+  if (graphqlError && !graphqlError.path && isGraphQLError(original)) {
+    // graphql-js refusing a variable's value, before any field runs.
+    return withExtensions(graphqlError, { code: "BAD_USER_INPUT" });
   }
   return new GraphQLError(fallbackMessage, {
     nodes: graphqlError?.nodes,
     path: graphqlError?.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   });
+}
+
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return Object.assign(error, { extensions: { ...error.extensions, ...extensions } });
 }
 
 /** By name rather than instanceof: graphql may be loaded twice (ESM and CommonJS copies). */
