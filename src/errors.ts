@@ -24,15 +24,13 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
   const graphqlError = isGraphQLError(error) ? error : null;
   const original = graphqlError?.originalError ?? error;
 
-  if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
-      nodes: graphqlError?.nodes,
-      path: graphqlError?.path,
-      extensions: { code: "BAD_USER_INPUT" },
-    });
-  }
   // Yoga logs every error that this function replaces, so client mistakes are passed on as the
-  // same object (with a code added where graphql-js gave none) and only real failures are logged.
+  // same object (with a code added where there is none) and only real failures are logged.
+  if (original instanceof PothosValidationError) {
+    return graphqlError
+      ? withExtensions(graphqlError, { code: "BAD_USER_INPUT" })
+      : new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
+  }
   if (graphqlError && !graphqlError.originalError) {
     // Request, parse and validation errors carry no original error and are safe to show.
     return graphqlError;
