@@ -22,7 +22,7 @@ async function main() {
 
   await prepareDatabase(settings, log);
   const server = await startServer(settings.PORT, settings.HOST);
-  log(`GraphQL API and GraphiQL at http://localhost:${settings.PORT}/graphql`);
+  log(`GraphQL API${settings.GRAPHIQL ? " and GraphiQL" : ""} at http://localhost:${settings.PORT}/graphql`);
 
   const shutdown = async (signal: string) => {
     log(`${signal}: draining in-flight requests (at most ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
