@@ -1,18 +1,50 @@
 import { z } from "zod";
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: z
-    .string()
-    .default("file:./data/lantern.db")
-    .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
-      message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
-    }),
-  SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-});
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/lantern.db")
+      .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
+        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
+      }),
+    SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+    // Abuse limits, checked before any resolver runs.
+    MAX_DEPTH: positive(10),
+    MAX_ALIASES: count(15),
+    MAX_DIRECTIVES: count(20),
+    MAX_TOKENS: positive(1000),
+    MAX_COST: positive(5000),
+    MAX_BODY_BYTES: positive(100_000),
+    MAX_BATCH: count(10),
+
+    // Unset: on in development and test, off in production.
+    INTROSPECTION: z.stringbool().optional(),
+    GRAPHIQL: z.stringbool().optional(),
+
+    TRUSTED_DOCUMENTS: z.enum(["off", "anonymous"]).default("off"),
+    CORS_ORIGINS: z
+      .string()
+      .default("*")
+      .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  })
+  .transform((settings) => {
+    const development = settings.NODE_ENV !== "production";
+    return {
+      ...settings,
+      INTROSPECTION: settings.INTROSPECTION ?? development,
+      GRAPHIQL: settings.GRAPHIQL ?? development,
+    };
+  });
 
 export type Config = z.infer<typeof schema>;
 

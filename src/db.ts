@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
@@ -7,17 +8,34 @@ export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);
 }
 
+/**
+ * Opens an existing SQLite file (migrations create it): a missing file is an error, never a
+ * fresh empty database.
+ */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = countingAdapterFactory(new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 }));
-  return new PrismaClient({ adapter });
+  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000, fileMustExist: true });
+  return new PrismaClient({ adapter: countingAdapterFactory(factory) });
+}
+
+/** Which file a path names: a file moved away and back keeps it, a copy put in its place does not. */
+function fileIdentity(path: string): string | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats && `${stats.dev}:${stats.ino}`;
 }
 
 let readClient: PrismaClient | undefined;
 let writeClient: PrismaClient | undefined;
+let openedFile: string | undefined;
+let reopening: Promise<void> | undefined;
+
+function remember<T>(client: T): T {
+  openedFile ??= fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  return client;
+}
 
 /** The process-wide client for reads, created on first use from DATABASE_URL. */
 export function db(): PrismaClient {
-  readClient ??= createPrismaClient(config().DATABASE_URL);
+  readClient ??= remember(createPrismaClient(config().DATABASE_URL));
   return readClient;
 }
 
@@ -28,12 +46,32 @@ export function db(): PrismaClient {
  * a transaction (the adapter runs one at a time); reads through db() see committed data only.
  */
 export function writeDb(): PrismaClient {
-  writeClient ??= createPrismaClient(config().DATABASE_URL);
+  writeClient ??= remember(createPrismaClient(config().DATABASE_URL));
   return writeClient;
 }
 
+/**
+ * Whether the database file is in place. An open SQLite handle keeps working on a file that
+ * was moved or deleted, so this looks at the configured path: no file there means the
+ * database is unavailable; a different file there (restored from a backup) is reopened.
+ */
+export async function checkDatabaseFile(): Promise<boolean> {
+  const current = fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  if (current === undefined) return false;
+  if (openedFile !== undefined && current !== openedFile) {
+    // Closing first lets SQLite finish with the old file's WAL before the new file is opened.
+    reopening ??= disconnectDb()
+      .catch(() => undefined)
+      .finally(() => (reopening = undefined));
+    await reopening;
+  }
+  return true;
+}
+
 export async function disconnectDb(): Promise<void> {
-  await Promise.all([readClient?.$disconnect(), writeClient?.$disconnect()]);
+  const closing = [readClient, writeClient];
   readClient = undefined;
   writeClient = undefined;
+  openedFile = undefined;
+  await Promise.all(closing.map((client) => client?.$disconnect()));
 }

@@ -24,39 +24,34 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
   const graphqlError = isGraphQLError(error) ? error : null;
   const original = graphqlError?.originalError ?? error;
 
+  // Yoga logs every error that this function replaces, so client mistakes are passed on as the
+  // same object (with a code added where there is none) and only real failures are logged.
   if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
-      nodes: graphqlError?.nodes,
-      path: graphqlError?.path,
-      extensions: { code: "BAD_USER_INPUT" },
-    });
-  }
-  if (isGraphQLError(original) && original.extensions?.code) {
-    // Already carrying its code: returning it unchanged also keeps Yoga from logging an expected failure.
-    if (graphqlError?.extensions?.code === original.extensions.code) return graphqlError;
-    // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
-    return new GraphQLError(graphqlError?.message ?? original.message, {
-      nodes: graphqlError?.nodes ?? original.nodes,
-      path: graphqlError?.path ?? original.path,
-      extensions: { ...graphqlError?.extensions, ...original.extensions },
-    });
-  }
-  if (graphqlError && !graphqlError.path && isGraphQLError(original) && !original.originalError) {
-    // graphql-js's own coercion errors for variables (e.g. a required input field left out): no resolver ran.
-    return new GraphQLError(graphqlError.message, {
-      nodes: graphqlError.nodes,
-      extensions: { ...graphqlError.extensions, code: "BAD_USER_INPUT" },
-    });
+    return graphqlError
+      ? withExtensions(graphqlError, { code: "BAD_USER_INPUT" })
+      : new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
   }
   if (graphqlError && !graphqlError.originalError) {
-    // Parse and validation errors carry no original error and are safe to show.
+    // Request, parse and validation errors carry no original error and are safe to show.
     return graphqlError;
+  }
+  if (graphqlError && isGraphQLError(original) && original.extensions?.code) {
+    // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
+    return withExtensions(graphqlError, original.extensions);
+  }
+  if (graphqlError && !graphqlError.path && isGraphQLError(original)) {
+    // graphql-js refusing a variable's value, before any field runs.
+    return withExtensions(graphqlError, { code: "BAD_USER_INPUT" });
   }
   return new GraphQLError(fallbackMessage, {
     nodes: graphqlError?.nodes,
     path: graphqlError?.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   });
+}
+
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  return Object.assign(error, { extensions: { ...error.extensions, ...extensions } });
 }
 
 /** By name rather than instanceof: graphql may be loaded twice (ESM and CommonJS copies). */

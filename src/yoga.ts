@@ -4,22 +4,30 @@ import { schema } from "./schema/index.ts";
 import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
 import { ARTICLE_PAGE_QUERY } from "./graphiql-example.ts";
-import { config } from "./config.ts";
+import { config, type Config } from "./config.ts";
 import { useLanternMetrics } from "./metrics.ts";
+import { safetyPlugins } from "./safety/plugins.ts";
+import { corsOptions } from "./safety/web.ts";
+import { isEditorRequest } from "./safety/editor-request.ts";
+import { readiness } from "./health.ts";
+import { databaseGuard } from "./database-guard.ts";
 
-export function createLanternYoga() {
-  const production = config().NODE_ENV === "production";
+export function createLanternYoga(settings: Config = config()) {
   return createYoga({
     schema,
     context: createContext,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: production ? false : { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY },
+    graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
     // GraphiQL's scripts are served from this package, not from a CDN.
     renderGraphiQL,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    logging: config().LOG_LEVEL,
-    plugins: [useLanternMetrics()],
+    logging: settings.LOG_LEVEL,
+    cors: corsOptions(settings.CORS_ORIGINS),
+    maxRequestBodySize: settings.MAX_BODY_BYTES,
+    batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
+    extraParamNames: ["documentId"],
+    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { graphql, fetchYoga } from "./support/graphql.ts";
-
-const LEAKS = /at \w+ \(|\/work\/|node_modules|prisma|sqlite|SELECT |\bP\d{4}\b/i;
+import { graphql, fetchYoga, LEAKS } from "./support/graphql.ts";
 
 const CASES: [string, string, Record<string, unknown>?][] = [
   ["negative page size", `{ articles(first: -5) { nodes { id } } }`],

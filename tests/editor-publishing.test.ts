@@ -31,33 +31,41 @@ async function createDraft(title: string) {
   return { article: body.data.createArticle.article, author, categories };
 }
 
-/** Every read path an anonymous reader has to an article, as counts and matches. */
-const EVERY_PATH = `query ($slug: String!, $id: ID!, $uri: String!, $word: String!, $categorySlug: String!, $authorSlug: String!) {
+/**
+ * Every read path an anonymous reader has to an article, as counts and matches. Two documents,
+ * since all of them at 100 items a page would exceed the public cost limit.
+ */
+const DIRECT_PATHS = `query ($slug: String!, $id: ID!, $uri: String!, $word: String!, $categorySlug: String!, $authorSlug: String!) {
   article(slug: $slug) { id }
   node(id: $id) { id }
   nodes(ids: [$id]) { id }
   resolveUri(uri: $uri) { __typename }
-  list: articles(first: 100) { totalCount nodes { id } }
   search: articles(where: { search: $word }) { totalCount nodes { id } }
-  inCategory: articles(first: 100, where: { categorySlug: $categorySlug }) { totalCount nodes { id } }
-  byAuthor: articles(first: 100, where: { authorSlug: $authorSlug }) { totalCount nodes { id } }
   category(slug: $categorySlug) { articleCount articles(first: 100) { totalCount nodes { id } } }
   author(slug: $authorSlug) { articleCount articles(first: 100) { totalCount nodes { id } } }
 }`;
 
+const LIST_PATHS = `query ($categorySlug: String!, $authorSlug: String!) {
+  list: articles(first: 100) { totalCount nodes { id } }
+  inCategory: articles(first: 100, where: { categorySlug: $categorySlug }) { totalCount nodes { id } }
+  byAuthor: articles(first: 100, where: { authorSlug: $authorSlug }) { totalCount nodes { id } }
+}`;
+
 async function readEveryPath(draft: Awaited<ReturnType<typeof createDraft>>, word: string, headers: Record<string, string> = {}) {
-  const { body } = await graphql(
-    EVERY_PATH,
-    {
-      slug: draft.article.slug,
-      id: draft.article.id,
-      uri: draft.article.uri,
-      word,
-      categorySlug: draft.categories[0]!.slug,
-      authorSlug: draft.author.slug,
-    },
-    headers,
-  );
+  const variables = {
+    slug: draft.article.slug,
+    id: draft.article.id,
+    uri: draft.article.uri,
+    word,
+    categorySlug: draft.categories[0]!.slug,
+    authorSlug: draft.author.slug,
+  };
+  const [direct, lists] = await Promise.all([
+    graphql(DIRECT_PATHS, variables, headers),
+    graphql(LIST_PATHS, { categorySlug: variables.categorySlug, authorSlug: variables.authorSlug }, headers),
+  ]);
+  expect(lists.body.errors).toBeUndefined();
+  const body = { ...direct.body, data: { ...direct.body.data, ...lists.body.data } };
   expect(body.errors).toBeUndefined();
   const id = draft.article.id;
   const has = (connection: { nodes: { id: string }[] }) => connection.nodes.some((node) => node.id === id);

@@ -8,7 +8,19 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * Who is asking: a valid `Authorization: Bearer <token>` makes an editor or admin; anything
  * else (no header, unknown or revoked token) reads anonymously, and protected fields refuse it.
  */
-export async function viewerFromRequest(request: Request, now: Date): Promise<Viewer> {
+export function viewerFromRequest(request: Request, now: Date): Promise<Viewer> {
+  // Asked by the trusted-documents check and by the context: look the token up once.
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = lookUpViewer(request, now);
+    viewers.set(request, viewer);
+  }
+  return viewer;
+}
+
+const viewers = new WeakMap<Request, Promise<Viewer>>();
+
+async function lookUpViewer(request: Request, now: Date): Promise<Viewer> {
   const match = BEARER.exec(request.headers.get("authorization") ?? "");
   if (!match) return anonymous;
   const token = await authenticateToken(db(), match[1]!, now, writeDb());

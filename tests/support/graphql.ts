@@ -1,4 +1,5 @@
-import { createLanternYoga } from "../../src/yoga.ts";
+import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
+import { parseConfig } from "../../src/config.ts";
 
 const yoga = createLanternYoga();
 
@@ -8,13 +9,19 @@ export interface GraphQLResponse<T = any> {
   text: string;
 }
 
+/** A server built from the test environment plus these settings, e.g. { NODE_ENV: "production" }. */
+export function yogaWith(settings: Record<string, string>): LanternYoga {
+  return createLanternYoga(parseConfig({ ...process.env, ...settings }));
+}
+
 /** Sends one GraphQL request through Yoga's fetch handler, without opening a port. */
 export async function graphql<T = any>(
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
+  server: LanternYoga = yoga,
 ): Promise<GraphQLResponse<T>> {
-  const response = await yoga.fetch("http://lantern.test/graphql", {
+  const response = await server.fetch("http://lantern.test/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
@@ -23,10 +30,13 @@ export async function graphql<T = any>(
   return { status: response.status, body: JSON.parse(text), text };
 }
 
-export function fetchYoga(path: string, init: RequestInit = {}) {
-  return yoga.fetch(new URL(path, "http://lantern.test"), init);
+export function fetchYoga(path: string, init: RequestInit = {}, server: LanternYoga = yoga) {
+  return server.fetch(new URL(path, "http://lantern.test"), init);
 }
 
 export function errorCodes(response: GraphQLResponse): (string | undefined)[] {
   return (response.body.errors ?? []).map((error) => error.extensions?.code);
 }
+
+/** What must never appear in a response: stack frames, local paths, SQL, Prisma error codes. */
+export const LEAKS = /at \w+ \(|\/work\/|\/tmp\/|node_modules|prisma|sqlite|SELECT |\bP\d{4}\b/i;

@@ -1,0 +1,20 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { schema } from "../src/schema/index.ts";
+import { buildTrustedDocuments } from "../src/safety/trusted-documents-registry.ts";
+import { REGISTRY_FILE } from "../src/safety/trusted-documents.ts";
+
+// Writes persisted-operations.json from operations/*.graphql; --check fails when it is stale.
+const registry = `${JSON.stringify(buildTrustedDocuments(fileURLToPath(new URL("../operations", import.meta.url)), schema), null, 2)}\n`;
+
+if (process.argv.includes("--check")) {
+  if (readFileSync(REGISTRY_FILE, "utf8") !== registry) {
+    console.error("persisted-operations.json is stale: run npm run operations:build");
+    process.exit(1);
+  }
+} else {
+  writeFileSync(REGISTRY_FILE, registry);
+  for (const [hash, document] of Object.entries(JSON.parse(registry) as Record<string, string>)) {
+    console.log(`${hash}  ${/^query (\w+)/.exec(document)?.[1] ?? "(anonymous)"}`);
+  }
+}

@@ -1,0 +1,175 @@
+// Mixed load against the real server on loopback for SOAK_SECONDS (default 180): reads,
+// abusive documents (their rejections are expected) and, once mutations exist, editor writes.
+// Reports errors, non-2xx answers, p99 latency and the server's memory (RSS, sampled with ps)
+// after warm-up against the end. Exits 1 on any unexpected answer or on RSS growing > 10%.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
+import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { freePort } from "../tests/support/server-process.ts";
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
+const WARM_UP_SECONDS = Math.max(10, Math.round(SECONDS * 0.2));
+const MAX_MEMORY_GROWTH = 0.1;
+
+type Expectation = "success" | "rejection";
+interface Scenario {
+  name: string;
+  connections: number;
+  expect: Expectation;
+  requests: { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string }[];
+}
+
+const registry = loadTrustedDocuments();
+const hashOf = (name: string) => [...registry].find(([, document]) => document.startsWith(`query ${name}`))![0];
+const json = { "content-type": "application/json" };
+const post = (query: string, variables?: Record<string, unknown>) => ({
+  method: "POST" as const,
+  path: "/graphql",
+  headers: json,
+  body: JSON.stringify({ query, variables }),
+});
+
+const READS: Scenario = {
+  name: "reads",
+  connections: 4,
+  expect: "success",
+  requests: [
+    post(ARTICLE_PAGE_QUERY),
+    {
+      method: "GET",
+      path: `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf("FeaturedArticle") } }))}`,
+      headers: { "x-graphql-csrf": "1" },
+    },
+    { method: "POST", path: "/graphql", headers: json, body: JSON.stringify({ documentId: hashOf("CategoryArchive"), variables: { category: "psychotherapy" } }) },
+    post("query ($after: String) { articles(first: 20, after: $after) { totalCount pageInfo { endCursor } nodes { title uri author { displayName } } } }"),
+    post(`{ categories(first: 100) { nodes { name uri articleCount } } authors(first: 10) { nodes { displayName } } }`),
+    post(`query ($uri: String!) { resolveUri(uri: $uri) { __typename ... on Category { name } } }`, { uri: "/category/psychotherapy/" }),
+  ],
+};
+
+const ABUSE: Scenario = {
+  name: "abusive documents",
+  connections: 1,
+  expect: "rejection",
+  requests: [
+    post(`{ category(slug: "psychotherapy") ${"{ parent ".repeat(30)}{ slug }${" }".repeat(30)} }`),
+    post(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: site { title }`).join(" ")} }`),
+    post(`{ articles(first: 100) { nodes { author { articles(first: 100) { nodes { id } } } } } }`),
+    post(`{ nodes(ids: [${Array(1500).fill('"x"').join(",")}]) { id } }`),
+    post("{ site { title } }", { padding: "x".repeat(200_000) }),
+    { method: "POST", path: "/graphql", headers: json, body: JSON.stringify(Array(20).fill({ query: "{ site { title } }" })) },
+    post("{ __schema { types { name } } }"),
+    { method: "GET", path: "/graphql?query=%7B%20site%20%7B%20title%20%7D%20%7D" },
+  ],
+};
+
+/**
+ * Editor writes (create, edit, publish articles through authenticated mutations) belong here
+ * once the schema has mutations: a Scenario whose requests carry "authorization: Bearer <token>".
+ * This branch has no mutation yet, so there is no write load.
+ */
+const EDITOR_WRITES: Scenario[] = [];
+
+const SCENARIOS = [READS, ABUSE, ...EDITOR_WRITES];
+
+function classify(expectation: Expectation, status: number, body: string): "expected" | "unexpected" {
+  if (status >= 500) return "unexpected";
+  let parsed: { data?: unknown; errors?: { extensions?: { code?: string } }[] } | undefined;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  const errors = Array.isArray(parsed) ? parsed.flatMap((result) => result?.errors ?? []) : (parsed?.errors ?? []);
+  if (expectation === "success") return status === 200 && parsed && errors.length === 0 ? "expected" : "unexpected";
+  const coded = errors.length > 0 && errors.every((error) => typeof error.extensions?.code === "string");
+  return status >= 400 || coded ? "expected" : "unexpected";
+}
+
+async function main() {
+  const folder = mkdtempSync(join(tmpdir(), "lantern-soak-"));
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(folder, "soak.db")}`, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+  try {
+    for (let tries = 0; !(await fetch(`${url}/ready`).then((r) => r.ok, () => false)); tries++) {
+      if (tries > 300) throw new Error("the server did not become ready");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    console.log(`soak: ${SECONDS} s against ${url} (server pid ${server.pid}), warm-up ${WARM_UP_SECONDS} s`);
+
+    const memory: { at: number; rssKb: number }[] = [];
+    const started = performance.now();
+    const sampler = setInterval(() => {
+      const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)], { encoding: "utf8" }).trim());
+      memory.push({ at: (performance.now() - started) / 1000, rssKb: rss });
+    }, 2000);
+
+    const outcomes = new Map<string, { expected: number; unexpected: number; samples: string[] }>();
+    const runs = SCENARIOS.map((scenario) => {
+      const outcome = { expected: 0, unexpected: 0, samples: [] as string[] };
+      outcomes.set(scenario.name, outcome);
+      return autocannon({
+        url,
+        connections: scenario.connections,
+        duration: SECONDS,
+        title: scenario.name,
+        requests: scenario.requests.map((request) => ({
+          ...request,
+          onResponse: (status: number, body: string) => {
+            const verdict = classify(scenario.expect, status, body);
+            outcome[verdict]++;
+            if (verdict === "unexpected" && outcome.samples.length < 5) outcome.samples.push(`${status} ${body.slice(0, 200)}`);
+          },
+        })),
+      });
+    });
+    const results = await Promise.all(runs);
+    clearInterval(sampler);
+
+    let failed = false;
+    for (const [index, result] of results.entries()) {
+      const scenario = SCENARIOS[index]!;
+      const outcome = outcomes.get(scenario.name)!;
+      console.log(
+        `${scenario.name}: ${result.requests.total} requests (${Math.round(result.requests.average)}/s), ` +
+          `2xx ${result["2xx"]}, non-2xx ${result.non2xx}, connection errors ${result.errors}, timeouts ${result.timeouts}, ` +
+          `${scenario.expect === "rejection" ? "expected rejections" : "good answers"} ${outcome.expected}, unexpected ${outcome.unexpected}, ` +
+          `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      );
+      for (const sample of outcome.samples) console.log(`  unexpected: ${sample}`);
+      if (outcome.unexpected > 0 || result.errors > 0 || result.timeouts > 0) failed = true;
+    }
+
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    const afterWarmUp = median(memory.filter((s) => s.at >= WARM_UP_SECONDS && s.at < WARM_UP_SECONDS + 15).map((s) => s.rssKb));
+    const atEnd = median(memory.slice(-5).map((s) => s.rssKb));
+    const growth = (atEnd - afterWarmUp) / afterWarmUp;
+    console.log(
+      `memory (RSS): ${Math.round(afterWarmUp / 1024)} MiB after warm-up, ${Math.round(atEnd / 1024)} MiB at the end ` +
+        `(${(growth * 100).toFixed(1)}%; peak ${Math.round(Math.max(...memory.map((s) => s.rssKb)) / 1024)} MiB, ${memory.length} samples)`,
+    );
+    if (!(growth <= MAX_MEMORY_GROWTH)) failed = true;
+
+    const signalled = performance.now();
+    server.kill("SIGTERM");
+    const code = await exited;
+    console.log(`shutdown: exit code ${code} after ${Math.round(performance.now() - signalled)} ms`);
+    if (code !== 0) failed = true;
+    console.log(failed ? "soak: FAILED" : "soak: passed");
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    server.kill("SIGKILL");
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
