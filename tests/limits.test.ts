@@ -73,6 +73,14 @@ describe("document limits: just under passes, just over is refused before any SQ
     await expectRejected("MAX_COST_EXCEEDED", authorsArticles("(last: 20)"));
   });
 
+  it("deeply nested introspection (graphql-js's own rule)", async () => {
+    await expectAccepted("{ __schema { types { name fields { name type { name } } } } }".replace("{ __schema", "{ site { title } __schema"));
+    const nestedTypes = `{ __schema { types { ${"fields { type { ".repeat(4)}name${" } }".repeat(4)} } } }`;
+    const { response, statements } = await measured(nestedTypes);
+    expect(errorCodes(response)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(statements).toBe(0);
+  });
+
   it("cost counts a list without first/last at the default page size (20)", async () => {
     await expectRejected("MAX_COST_EXCEEDED", authorsArticles(""));
   });

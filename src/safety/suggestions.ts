@@ -3,6 +3,8 @@ import type { Plugin } from "graphql-yoga";
 
 // graphql-js appends these hints to unknown fields, arguments, types, input fields and enum
 // values, in validation and when coercing variables alike; together they map the schema.
+// (graphql-armor's block-field-suggestions only sees validation errors, and misses the enum form
+// `Did you mean the enum value "X"?`.)
 const SUGGESTION = / ?Did you mean [^?]*\?$/;
 
 function withoutSuggestion(error: unknown): unknown {
