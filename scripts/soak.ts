@@ -1,5 +1,5 @@
 // Mixed load against the real server on loopback for SOAK_SECONDS (default 180): reads,
-// abusive documents (their rejections are expected) and, once mutations exist, editor writes.
+// abusive documents (their rejections are expected) and editor writes (create, publish, edit).
 // Reports errors, non-2xx answers, p99 latency and the server's memory (RSS, sampled with ps)
 // after warm-up against the end. Exits 1 on any unexpected answer or on RSS growing > 10%.
 import { execFileSync, spawn } from "node:child_process";
@@ -10,17 +10,27 @@ import autocannon from "autocannon";
 import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
 import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
 import { freePort } from "../tests/support/server-process.ts";
+import { createPrismaClient } from "../src/db.ts";
+import { createApiToken } from "../src/auth/tokens.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const WARM_UP_SECONDS = Math.max(10, Math.round(SECONDS * 0.2));
 const MAX_MEMORY_GROWTH = 0.1;
 
 type Expectation = "success" | "rejection";
+interface SoakRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: SoakRequest, context: Record<string, unknown>) => SoakRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+}
 interface Scenario {
   name: string;
   connections: number;
   expect: Expectation;
-  requests: { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string }[];
+  requests: SoakRequest[];
 }
 
 const registry = loadTrustedDocuments();
@@ -67,14 +77,60 @@ const ABUSE: Scenario = {
   ],
 };
 
-/**
- * Editor writes (create, edit, publish articles through authenticated mutations) belong here
- * once the schema has mutations: a Scenario whose requests carry "authorization: Bearer <token>".
- * This branch has no mutation yet, so there is no write load.
- */
-const EDITOR_WRITES: Scenario[] = [];
+const CREATE_ARTICLE = `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id version } } }`;
+const PUBLISH_ARTICLE = `mutation ($id: ID!) { publishArticle(id: $id) { article { id status } } }`;
+const UPDATE_ARTICLE = `mutation ($id: ID!, $version: Int!) {
+  updateArticle(id: $id, input: { excerpt: "Edited during the soak test." }, expectedVersion: $version) { article { version } }
+}`;
 
-const SCENARIOS = [READS, ABUSE, ...EDITOR_WRITES];
+/** An editor creating, publishing and editing articles through the mutations, one after another. */
+function editorWrites(token: string, authorId: string, categoryId: string): Scenario {
+  const headers = { ...json, authorization: `Bearer ${token}` };
+  let created = 0;
+  const idOf = (body: string, field: string) => (JSON.parse(body) as { data?: Record<string, { article: { id: string; version: number } }> }).data?.[field]?.article;
+  return {
+    name: "editor writes",
+    connections: 1,
+    expect: "success",
+    requests: [
+      {
+        method: "POST",
+        path: "/graphql",
+        headers,
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({
+            query: CREATE_ARTICLE,
+            variables: { input: { title: `Soak article ${++created}`, body: `<p>Written by the soak test, number ${created}.</p>`, authorId, categoryIds: [categoryId] } },
+          }),
+        }),
+        onResponse: (_status, body, context) => {
+          context.article = idOf(body, "createArticle");
+        },
+      },
+      {
+        method: "POST",
+        path: "/graphql",
+        headers,
+        setupRequest: (request, context) => ({
+          ...request,
+          body: JSON.stringify({ query: PUBLISH_ARTICLE, variables: { id: (context.article as { id: string }).id } }),
+        }),
+      },
+      {
+        method: "POST",
+        path: "/graphql",
+        headers,
+        setupRequest: (request, context) => {
+          const article = context.article as { id: string; version: number };
+          // Publishing raised the version by one.
+          return { ...request, body: JSON.stringify({ query: UPDATE_ARTICLE, variables: { id: article.id, version: article.version + 1 } }) };
+        },
+      },
+    ],
+  };
+}
+
 
 function classify(expectation: Expectation, status: number, body: string): "expected" | "unexpected" {
   if (status >= 500) return "unexpected";
@@ -88,6 +144,20 @@ function classify(expectation: Expectation, status: number, body: string): "expe
   if (expectation === "success") return status === 200 && parsed && errors.length === 0 ? "expected" : "unexpected";
   const coded = errors.length > 0 && errors.every((error) => typeof error.extensions?.code === "string");
   return status >= 400 || coded ? "expected" : "unexpected";
+}
+
+/** An editor token in the soak database, and an author and category for new articles. */
+async function prepareEditorWrites(url: string, databaseFile: string): Promise<Scenario> {
+  const prisma = createPrismaClient(`file:${databaseFile}`);
+  const { token } = await createApiToken(prisma, { name: "Soak editor", role: "editor" });
+  await prisma.$disconnect();
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ query: "{ authors(first: 1) { nodes { id } } categories(first: 1) { nodes { id } } }" }),
+  });
+  const { data } = (await response.json()) as { data: { authors: { nodes: { id: string }[] }; categories: { nodes: { id: string }[] } } };
+  return editorWrites(token, data.authors.nodes[0]!.id, data.categories.nodes[0]!.id);
 }
 
 async function main() {
@@ -104,6 +174,7 @@ async function main() {
       if (tries > 300) throw new Error("the server did not become ready");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const SCENARIOS = [READS, ABUSE, await prepareEditorWrites(url, join(folder, "soak.db"))];
     console.log(`soak: ${SECONDS} s against ${url} (server pid ${server.pid}), warm-up ${WARM_UP_SECONDS} s`);
 
     const memory: { at: number; rssKb: number }[] = [];
@@ -122,9 +193,10 @@ async function main() {
         connections: scenario.connections,
         duration: SECONDS,
         title: scenario.name,
-        requests: scenario.requests.map((request) => ({
-          ...request,
-          onResponse: (status: number, body: string) => {
+        requests: scenario.requests.map((request): autocannon.Request => ({
+          ...(request as autocannon.Request),
+          onResponse: (status: number, body: string, context: object) => {
+            request.onResponse?.(status, body, context as Record<string, unknown>);
             const verdict = classify(scenario.expect, status, body);
             outcome[verdict]++;
             if (verdict === "unexpected" && outcome.samples.length < 5) outcome.samples.push(`${status} ${body.slice(0, 200)}`);
