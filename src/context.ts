@@ -10,6 +10,11 @@ export interface Context {
   loaders: Loaders;
 }
 
+/** Drops everything the request's loaders cached (after a mutation changed the data). */
+export function refreshLoaders(ctx: Context): void {
+  ctx.loaders = createLoaders(ctx);
+}
+
 export async function createContext(initial: YogaInitialContext): Promise<Context> {
   const now = new Date();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };

@@ -1,4 +1,5 @@
 import { builder } from "./builder.ts";
+import { freshLoadersAfterMutations } from "./fresh-loaders.ts";
 import "./scalars.ts";
 import "./text-format.ts";
 import "./article.ts";
@@ -11,4 +12,4 @@ import "./site.ts";
 import "./uri-target.ts";
 import "./mutations/index.ts";
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = freshLoadersAfterMutations(builder.toSchema({ sortSchema: false }));
