@@ -4,9 +4,6 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
-type StatementListener = () => void;
-
-const listeners = new Set<StatementListener>();
 let total = 0;
 
 /** Every SQL statement sent to the database since the process started. */
@@ -14,14 +11,8 @@ export function sqlStatementCount(): number {
   return total;
 }
 
-export function onSqlStatement(listener: StatementListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 function recordStatement(): void {
   total += 1;
-  for (const listener of listeners) listener();
 }
 
 function countCalls<T extends object>(target: T, methods: readonly string[]): T {

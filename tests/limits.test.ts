@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql, errorCodes, fetchYoga, LEAKS } from "./support/graphql.ts";
 import { sqlStatementCount } from "../src/db-statements.ts";
+import { countStatements } from "./support/statements.ts";
 import { parseConfig } from "../src/config.ts";
 import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
 
@@ -9,9 +10,8 @@ const limits = parseConfig({});
 
 /** Sends the document and reports how many SQL statements answering it took. */
 async function measured(query: string, variables?: Record<string, unknown>) {
-  const before = sqlStatementCount();
-  const response = await graphql(query, variables);
-  return { response, statements: sqlStatementCount() - before };
+  const { statements, result } = await countStatements(() => graphql(query, variables));
+  return { response: result, statements };
 }
 
 async function expectAccepted(query: string, variables?: Record<string, unknown>) {

@@ -5,7 +5,7 @@ import { prepareArticleBody } from "../content/article-body.ts";
 import { uris } from "../content/uri.ts";
 import { existingArticle, existingAuthor, existingCategory } from "./lookups.ts";
 import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, reasonableDate, requiredText, slug } from "./input-validation.ts";
-import { assertSlugFree, generateSlug } from "./unique-slug.ts";
+import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
 
 const MAX_CATEGORIES = 20;
@@ -39,9 +39,7 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
   const input = validateInput(createSchema, rawInput, "input");
   const author = await existingAuthor(tx, input.authorId, "input.authorId");
   const categoryIds = await existingCategoryIds(tx, input.categoryIds);
-  const articleSlug = input.slug
-    ? (await assertSlugFree(tx, "article", input.slug, "input.slug"), input.slug)
-    : await generateSlug(tx, "article", input.title);
+  const articleSlug = await slugForNew(tx, "article", input.slug, input.title);
   const article = await tx.article.create({
     data: {
       slug: articleSlug,
@@ -68,9 +66,7 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
   const article = await existingArticle(tx, globalId, "id");
   const authorId = input.authorId == null ? undefined : (await existingAuthor(tx, input.authorId, "input.authorId")).id;
   const categoryIds = input.categoryIds == null ? undefined : await existingCategoryIds(tx, input.categoryIds);
-  let newSlug = input.slug ?? undefined;
-  if (newSlug === article.slug) newSlug = undefined;
-  if (newSlug) await assertSlugFree(tx, "article", newSlug, "input.slug", article.id);
+  const newSlug = await changedSlug(tx, "article", input.slug, article);
 
   const { count } = await tx.article.updateMany({
     where: { id: article.id, version: expectedVersion },

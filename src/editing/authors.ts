@@ -5,7 +5,7 @@ import { sanitizeBodyHtml } from "../content/html.ts";
 import { uris } from "../content/uri.ts";
 import { existingAuthor } from "./lookups.ts";
 import { type RawInput, nodeId, optionalHttpUrl, optionalText, requiredText, slug, validateInput } from "./input-validation.ts";
-import { assertSlugFree, generateSlug } from "./unique-slug.ts";
+import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
 
 const authorFields = {
@@ -33,9 +33,7 @@ function authorData(input: z.output<typeof updateSchema>) {
 
 export async function createAuthor(tx: Tx, rawInput: RawInput): Promise<number> {
   const input = validateInput(createSchema, rawInput, "input");
-  const authorSlug = input.slug
-    ? (await assertSlugFree(tx, "author", input.slug, "input.slug"), input.slug)
-    : await generateSlug(tx, "author", input.name);
+  const authorSlug = await slugForNew(tx, "author", input.slug, input.name);
   const author = await tx.author.create({ data: { ...authorData(input), name: input.name, slug: authorSlug } });
   await claimUri(tx, uris.author(authorSlug));
   return author.id;
@@ -44,8 +42,7 @@ export async function createAuthor(tx: Tx, rawInput: RawInput): Promise<number> 
 export async function updateAuthor(tx: Tx, globalId: string, rawInput: RawInput): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const author = await existingAuthor(tx, globalId, "id");
-  const newSlug = input.slug && input.slug !== author.slug ? input.slug : undefined;
-  if (newSlug) await assertSlugFree(tx, "author", newSlug, "input.slug", author.id);
+  const newSlug = await changedSlug(tx, "author", input.slug, author);
   await tx.author.update({ where: { id: author.id }, data: { ...authorData(input), slug: newSlug } });
   if (newSlug) await addRedirect(tx, uris.author(author.slug), uris.author(newSlug));
   return author.id;

@@ -4,7 +4,7 @@ import { badInput, codedError } from "../errors.ts";
 import { CategoryDirectory } from "../loaders/category-directory.ts";
 import { existingCategory } from "./lookups.ts";
 import { type RawInput, nodeId, optionalText, requiredText, slug, validateInput } from "./input-validation.ts";
-import { assertSlugFree, generateSlug } from "./unique-slug.ts";
+import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
 
 const categoryFields = {
@@ -21,8 +21,7 @@ async function loadTree(tx: Tx): Promise<CategoryDirectory> {
 }
 
 /** Category URIs hold the ancestor path, so a change to one category can move a whole subtree. */
-async function subtreeUris(tx: Tx, rootId: number): Promise<Map<number, string>> {
-  const tree = await loadTree(tx);
+function subtreeUris(tree: CategoryDirectory, rootId: number): Map<number, string> {
   return new Map(tree.descendantIds(rootId).map((id) => [id, tree.uri(tree.byId.get(id)!)]));
 }
 
@@ -37,9 +36,7 @@ async function redirectMovedSubtree(tx: Tx, before: Map<number, string>): Promis
 export async function createCategory(tx: Tx, rawInput: RawInput): Promise<number> {
   const input = validateInput(createSchema, rawInput, "input");
   const parentId = input.parentId == null ? null : (await existingCategory(tx, input.parentId, "input.parentId")).id;
-  const categorySlug = input.slug
-    ? (await assertSlugFree(tx, "category", input.slug, "input.slug"), input.slug)
-    : await generateSlug(tx, "category", input.name);
+  const categorySlug = await slugForNew(tx, "category", input.slug, input.name);
   const category = await tx.category.create({
     data: { slug: categorySlug, name: input.name, description: input.description ?? null, parentId },
   });
@@ -52,14 +49,13 @@ export async function createCategory(tx: Tx, rawInput: RawInput): Promise<number
 export async function updateCategory(tx: Tx, globalId: string, rawInput: RawInput): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const category = await existingCategory(tx, globalId, "id");
-  const newSlug = input.slug && input.slug !== category.slug ? input.slug : undefined;
-  if (newSlug) await assertSlugFree(tx, "category", newSlug, "input.slug", category.id);
+  const newSlug = await changedSlug(tx, "category", input.slug, category);
 
+  const tree = await loadTree(tx);
   let parentId: number | null | undefined;
   if (input.parentId === null) parentId = null;
   else if (input.parentId !== undefined) {
     parentId = (await existingCategory(tx, input.parentId, "input.parentId")).id;
-    const tree = await loadTree(tx);
     if (tree.descendantIds(category.id).includes(parentId)) {
       throw badInput(
         parentId === category.id
@@ -70,7 +66,7 @@ export async function updateCategory(tx: Tx, globalId: string, rawInput: RawInpu
     }
   }
 
-  const before = await subtreeUris(tx, category.id);
+  const before = subtreeUris(tree, category.id);
   await tx.category.update({
     where: { id: category.id },
     data: { name: input.name, slug: newSlug, description: input.description, parentId },
@@ -106,7 +102,7 @@ export async function deleteCategory(tx: Tx, globalId: string, moveArticlesTo: s
     await tx.articleCategory.deleteMany({ where: { categoryId: category.id } });
   }
 
-  const before = await subtreeUris(tx, category.id);
+  const before = subtreeUris(await loadTree(tx), category.id);
   const ownUri = before.get(category.id)!;
   before.delete(category.id);
   await tx.category.updateMany({ where: { parentId: category.id }, data: { parentId: category.parentId } });

@@ -4,7 +4,7 @@ import { sanitizeBodyHtml } from "../content/html.ts";
 import { uris } from "../content/uri.ts";
 import { existingPage } from "./lookups.ts";
 import { type RawInput, requiredText, slug, validateInput } from "./input-validation.ts";
-import { assertSlugFree, generateSlug } from "./unique-slug.ts";
+import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
 
 export const PAGE_STATUSES = ["DRAFT", "PUBLISHED"] as const;
@@ -20,9 +20,7 @@ const updateSchema = z.object({ ...pageFields, title: pageFields.title.optional(
 
 export async function createPage(tx: Tx, rawInput: RawInput): Promise<number> {
   const input = validateInput(createSchema, rawInput, "input");
-  const pageSlug = input.slug
-    ? (await assertSlugFree(tx, "page", input.slug, "input.slug"), input.slug)
-    : await generateSlug(tx, "page", input.title);
+  const pageSlug = await slugForNew(tx, "page", input.slug, input.title);
   const page = await tx.page.create({
     data: { slug: pageSlug, title: input.title, body: sanitizeBodyHtml(input.body), status: input.status ?? "PUBLISHED" },
   });
@@ -33,8 +31,7 @@ export async function createPage(tx: Tx, rawInput: RawInput): Promise<number> {
 export async function updatePage(tx: Tx, globalId: string, rawInput: RawInput): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const page = await existingPage(tx, globalId, "id");
-  const newSlug = input.slug && input.slug !== page.slug ? input.slug : undefined;
-  if (newSlug) await assertSlugFree(tx, "page", newSlug, "input.slug", page.id);
+  const newSlug = await changedSlug(tx, "page", input.slug, page);
   await tx.page.update({
     where: { id: page.id },
     data: {

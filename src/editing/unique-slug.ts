@@ -16,14 +16,33 @@ async function slugsStartingWith(tx: Tx, model: SluggedModel, prefix: string, ex
 }
 
 /** A free slug made from a title or name: kebab-case ASCII, with -2, -3 ... appended when taken. */
-export async function generateSlug(tx: Tx, model: SluggedModel, text: string, exceptId?: number): Promise<string> {
+async function generateSlug(tx: Tx, model: SluggedModel, text: string): Promise<string> {
   const base = slugify(text) || model;
-  return firstFreeSlug(base, await slugsStartingWith(tx, model, base, exceptId));
+  return firstFreeSlug(base, await slugsStartingWith(tx, model, base));
 }
 
 /** An explicitly chosen slug must be free: CONFLICT otherwise. */
-export async function assertSlugFree(tx: Tx, model: SluggedModel, slug: string, field: string, exceptId?: number): Promise<void> {
+async function assertSlugFree(tx: Tx, model: SluggedModel, slug: string, field: string, exceptId?: number): Promise<void> {
   if ((await slugsStartingWith(tx, model, slug, exceptId)).has(slug)) {
     throw codedError("CONFLICT", `The slug "${slug}" is already used by another ${model}`, { field });
   }
+}
+
+/** The slug of a new row: the one given (which must be free) or one made from its title or name. */
+export async function slugForNew(tx: Tx, model: SluggedModel, given: string | null | undefined, text: string): Promise<string> {
+  if (!given) return generateSlug(tx, model, text);
+  await assertSlugFree(tx, model, given, "input.slug");
+  return given;
+}
+
+/** The slug an update changes to (checked to be free), or undefined when it keeps its own. */
+export async function changedSlug(
+  tx: Tx,
+  model: SluggedModel,
+  given: string | null | undefined,
+  row: { id: number; slug: string },
+): Promise<string | undefined> {
+  if (!given || given === row.slug) return undefined;
+  await assertSlugFree(tx, model, given, "input.slug", row.id);
+  return given;
 }

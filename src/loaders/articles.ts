@@ -1,20 +1,21 @@
 import DataLoader from "dataloader";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
 import { visibleArticleWhere } from "../visibility.ts";
 import type { Viewer } from "../viewer.ts";
 
 // What menus and featured slots read; other Article fields load through the schema when asked for.
-const SUMMARY = { id: true, slug: true, title: true, excerpt: true, derivedExcerpt: true, status: true, publishedAt: true } as const;
+const SUMMARY = {
+  id: true,
+  slug: true,
+  title: true,
+  excerpt: true,
+  derivedExcerpt: true,
+  status: true,
+  publishedAt: true,
+} satisfies Prisma.ArticleSelect;
 
-export interface ArticleSummary {
-  id: number;
-  slug: string;
-  title: string;
-  excerpt: string | null;
-  derivedExcerpt: string;
-  status: string;
-  publishedAt: Date | null;
-}
+export type ArticleSummary = Prisma.ArticleGetPayload<{ select: typeof SUMMARY }>;
 
 /** Articles the viewer may see, by id; invisible or missing ones load as null. */
 export function articleByIdLoader(scope: { viewer: Viewer; now: Date }) {

@@ -77,7 +77,6 @@ export const Article = builder.prismaNode("Article", {
   // Select mode: only the columns a query asks for are read (bodies are large).
   select: { id: true },
   id: { field: "id" },
-  nullable: true,
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
     slug: t.exposeString("slug"),

@@ -7,7 +7,6 @@ import { assertPageArgs } from "./pagination.ts";
 export const Author = builder.prismaNode("Author", {
   select: { id: true },
   id: { field: "id" },
-  nullable: true,
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
     slug: t.exposeString("slug"),

@@ -1,4 +1,5 @@
-import type { Category as CategoryRow } from "../generated/prisma/client.ts";
+import type { Category as CategoryRow, Prisma } from "../generated/prisma/client.ts";
+import type { Context } from "../context.ts";
 import { resolveCursorConnection, type DefaultConnectionArguments } from "@pothos/plugin-relay";
 import { builder } from "./builder.ts";
 import { db } from "../db.ts";
@@ -7,13 +8,16 @@ import { assertPageArgs, decodeIdCursor, encodeIdCursor } from "./pagination.ts"
 import { badInput } from "../errors.ts";
 import { articleOrderBy } from "./article-order.ts";
 
+function filedIn(categoryId: number, ctx: Context): Prisma.ArticleWhereInput {
+  return { ...visibleArticleWhere(ctx), categories: { some: { categoryId } } };
+}
+
 /**
  * Category fields read from the per-request category directory and count loader, so a
  * sidebar of any number of categories costs the same two statements.
  */
 export const Category = builder.prismaNode("Category", {
   id: { field: "id" },
-  nullable: true,
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
     slug: t.exposeString("slug"),
@@ -30,15 +34,10 @@ export const Category = builder.prismaNode("Category", {
       type: "Article",
       cursor: "id",
       description: "Published articles filed directly in this category, newest first",
-      totalCount: (category, _args, ctx) =>
-        db().article.count({ where: { ...visibleArticleWhere(ctx), categories: { some: { categoryId: category.id } } } }),
+      totalCount: (category, _args, ctx) => db().article.count({ where: filedIn(category.id, ctx) }),
       resolve: (query, category, args, ctx) => {
         assertPageArgs(args);
-        return db().article.findMany({
-          ...query,
-          where: { ...visibleArticleWhere(ctx), categories: { some: { categoryId: category.id } } },
-          orderBy: articleOrderBy("NEWEST"),
-        });
+        return db().article.findMany({ ...query, where: filedIn(category.id, ctx), orderBy: articleOrderBy("NEWEST") });
       },
     }),
   }),

@@ -2,10 +2,10 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { FeaturedItem as FeaturedItemRow } from "../generated/prisma/client.ts";
 import type { ArticleSummary } from "../loaders/articles.ts";
 import type { Context } from "../context.ts";
-import { builder, MAX_PAGE_SIZE } from "./builder.ts";
+import { builder } from "./builder.ts";
+import { assertPageArgs } from "./pagination.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
-import { badInput } from "../errors.ts";
 import { Article } from "./article.ts";
 
 async function articleOf(item: FeaturedItemRow, ctx: Context): Promise<ArticleSummary> {
@@ -45,9 +45,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: true, defaultValue: 1 }),
     },
     resolve: async (_root, { slot, first }, ctx) => {
-      if (first < 0 || first > MAX_PAGE_SIZE) {
-        throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: "first" });
-      }
+      assertPageArgs({ first });
       return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
     },
   }),

@@ -8,7 +8,6 @@ import { htmlToPlainText } from "../content/html.ts";
 export const Page = builder.prismaNode("Page", {
   select: { id: true },
   id: { field: "id" },
-  nullable: true,
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
     slug: t.exposeString("slug"),

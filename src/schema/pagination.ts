@@ -1,3 +1,4 @@
+import { formatPrismaCursor, parsePrismaCursor } from "@pothos/plugin-prisma";
 import { badInput } from "../errors.ts";
 import { MAX_PAGE_SIZE } from "./builder.ts";
 
@@ -8,19 +9,22 @@ interface PageArgs {
   before?: string | null;
 }
 
-// Cursors are plugin-prisma's format for a numeric id: base64 of "GPC:N:<id>".
-const CURSOR_PATTERN = /^GPC:N:(\d{1,15})$/;
-
+/** A cursor for a row id, in the format plugin-prisma's connections issue and read. */
 export function encodeIdCursor(id: number): string {
-  return Buffer.from(`GPC:N:${id}`).toString("base64");
+  return formatPrismaCursor({ id }, "id");
 }
 
 export function decodeIdCursor(cursor: string, argument: string): number {
-  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, "base64").toString("utf8"));
-  if (!match || encodeIdCursor(Number(match[1])) !== cursor) {
+  let id: unknown;
+  try {
+    id = parsePrismaCursor(cursor);
+  } catch {
+    id = undefined;
+  }
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
     throw badInput(`"${argument}" is not a cursor this API issued`, { argument });
   }
-  return Number(match[1]);
+  return id;
 }
 
 /**
