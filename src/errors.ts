@@ -21,7 +21,7 @@ export const badInput = (message: string, extensions?: Record<string, unknown>) 
  * (database errors, bugs) becomes a generic error so no SQL, path or stack leaves the process.
  */
 export function maskError(error: unknown, fallbackMessage: string): GraphQLError {
-  const graphqlError = isGraphQLError(error) ? error : null;
+  const graphqlError = error instanceof GraphQLError ? error : null;
   const original = graphqlError?.originalError ?? error;
 
   // Yoga logs every error that this function replaces, so client mistakes are passed on as the
@@ -35,11 +35,11 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
     // Request, parse and validation errors carry no original error and are safe to show.
     return graphqlError;
   }
-  if (graphqlError && isGraphQLError(original) && original.extensions?.code) {
+  if (graphqlError && original instanceof GraphQLError && original.extensions?.code) {
     // The wrapper may say more (e.g. which variable was invalid) and carry Yoga's HTTP status.
     return withExtensions(graphqlError, original.extensions);
   }
-  if (graphqlError && !graphqlError.path && isGraphQLError(original)) {
+  if (graphqlError && !graphqlError.path && original instanceof GraphQLError) {
     // graphql-js refusing a variable's value, before any field runs.
     return withExtensions(graphqlError, { code: "BAD_USER_INPUT" });
   }
@@ -52,9 +52,4 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
 
 function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
   return Object.assign(error, { extensions: { ...error.extensions, ...extensions } });
-}
-
-/** By name rather than instanceof: graphql may be loaded twice (ESM and CommonJS copies). */
-function isGraphQLError(error: unknown): error is GraphQLError {
-  return error instanceof GraphQLError || (error instanceof Error && error.name === "GraphQLError");
 }
