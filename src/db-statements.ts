@@ -48,13 +48,23 @@ function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** Wraps a driver adapter factory so that every statement it sends is counted. */
-export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
+/**
+ * Wraps a driver adapter factory so that every statement it sends is counted; onConnect is
+ * handed each (counted) connection it opens.
+ */
+export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(
+  factory: T,
+  onConnect?: (connection: SqlDriverAdapter) => void,
+): T {
   return new Proxy(factory, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
       if (property === "connect" || property === "connectToShadowDb") {
-        return async () => countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
+        return async () => {
+          const connection = countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
+          onConnect?.(connection);
+          return connection;
+        };
       }
       return typeof value === "function" ? value.bind(object) : value;
     },

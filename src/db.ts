@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
 import { countingAdapterFactory } from "./db-statements.ts";
@@ -12,9 +13,9 @@ export function sqliteFilePath(databaseUrl: string): string {
  * Opens an existing SQLite file (migrations create it): a missing file is an error, never a
  * fresh empty database.
  */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+export function createPrismaClient(databaseUrl: string, onConnect?: (connection: SqlDriverAdapter) => void): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000, fileMustExist: true });
-  return new PrismaClient({ adapter: countingAdapterFactory(factory) });
+  return new PrismaClient({ adapter: countingAdapterFactory(factory, onConnect) });
 }
 
 /** Which file a path names: a file moved away and back keeps it, a copy put in its place does not. */
@@ -24,6 +25,7 @@ function fileIdentity(path: string): string | undefined {
 }
 
 let readClient: PrismaClient | undefined;
+let readClientConnection: SqlDriverAdapter | undefined;
 let writeClient: PrismaClient | undefined;
 let openedFile: string | undefined;
 let reopening: Promise<void> | undefined;
@@ -35,8 +37,20 @@ function remember<T>(client: T): T {
 
 /** The process-wide client for reads, created on first use from DATABASE_URL. */
 export function db(): PrismaClient {
-  readClient ??= remember(createPrismaClient(config().DATABASE_URL));
+  if (!readClient) {
+    const client = createPrismaClient(config().DATABASE_URL, (connection) => {
+      if (readClient === client) readClientConnection = connection;
+    });
+    readClient = remember(client);
+  }
   return readClient;
+}
+
+/** The read client's connection, for reads written in SQL (see src/sql/query.ts). */
+export async function readConnection(): Promise<SqlDriverAdapter> {
+  const client = db();
+  if (!readClientConnection) await client.$connect();
+  return readClientConnection!;
 }
 
 /**
@@ -71,6 +85,7 @@ export async function checkDatabaseFile(): Promise<boolean> {
 export async function disconnectDb(): Promise<void> {
   const closing = [readClient, writeClient];
   readClient = undefined;
+  readClientConnection = undefined;
   writeClient = undefined;
   openedFile = undefined;
   await Promise.all(closing.map((client) => client?.$disconnect()));

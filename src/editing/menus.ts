@@ -40,8 +40,11 @@ function validateItems(items: MenuItemInput[], path: string, depth: number, coun
   });
 }
 
-/** Replaces the whole item tree of the menu at `location`, creating the menu if there is none. */
-export async function setMenu(tx: Tx, rawLocation: string, rawItems: MenuItemInput[], rawName: string | null | undefined): Promise<number> {
+/**
+ * Replaces the whole item tree of the menu at `location`, creating the menu if there is none;
+ * returns the location as stored.
+ */
+export async function setMenu(tx: Tx, rawLocation: string, rawItems: MenuItemInput[], rawName: string | null | undefined): Promise<string> {
   const location = validateInput(handle, rawLocation, "location");
   const name = validateInput(requiredText(100).nullish(), rawName, "name");
   const items = validateItems(rawItems, "items", 1, { total: 0 });
@@ -72,5 +75,5 @@ export async function setMenu(tx: Tx, rawLocation: string, rawItems: MenuItemInp
     }
   };
   await createItems(items, null, "items");
-  return menu.id;
+  return menu.location;
 }

@@ -1,12 +1,13 @@
-import { db } from "../db.ts";
-import { publishedArticleWhere } from "../visibility.ts";
+import { queryRows, read } from "../sql/query.ts";
+import { sql } from "../sql/statement.ts";
+import { publishedArticleSql } from "../sql/visibility.ts";
 
 /** Published-article counts of every category that has any, in one grouped statement. */
 export async function loadCategoryArticleCounts(now: Date): Promise<Map<number, number>> {
-  const groups = await db().articleCategory.groupBy({
-    by: ["categoryId"],
-    where: { article: publishedArticleWhere(now) },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [g.categoryId, g._count._all]));
+  const rows = await queryRows(sql`
+    SELECT "link"."categoryId", COUNT(*) AS "count"
+    FROM "ArticleCategory" AS "link" JOIN "Article" AS "article" ON "article"."id" = "link"."articleId"
+    WHERE ${publishedArticleSql("article", now)}
+    GROUP BY "link"."categoryId"`);
+  return new Map(rows.map((row) => [read.int(row.categoryId), read.int(row.count)]));
 }

@@ -4,6 +4,8 @@ import { loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
 import { articleByIdLoader } from "./articles.ts";
 import { pageByIdLoader } from "./pages.ts";
+import { menuByLocationLoader } from "./menus.ts";
+import { loadSiteSettings, loadSocialLinks } from "./site.ts";
 
 /** Creates a loader on first use, once per request. */
 function lazy<T>(create: () => T): () => T {
@@ -24,6 +26,9 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     categoryDirectory: lazy(() => loadCategoryDirectory()),
     categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
     featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
+    menuByLocation: lazy(() => menuByLocationLoader(scope)),
+    siteSettings: lazy(() => loadSiteSettings()),
+    socialLinks: lazy(() => loadSocialLinks()),
     articleById: lazy(() => articleByIdLoader(scope)),
     pageById: lazy(() => pageByIdLoader(scope)),
   };

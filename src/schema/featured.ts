@@ -1,19 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { FeaturedItem as FeaturedItemRow } from "../generated/prisma/client.ts";
-import type { ArticleSummary } from "../loaders/articles.ts";
-import type { Context } from "../context.ts";
+import type { FeaturedItemRow } from "../loaders/featured.ts";
 import { builder } from "./builder.ts";
 import { assertPageArgs } from "./pagination.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
 import { Article } from "./article.ts";
-
-async function articleOf(item: FeaturedItemRow, ctx: Context): Promise<ArticleSummary> {
-  const article = await ctx.loaders.articleById().load(item.articleId);
-  // The slot loader only returns items whose article is published.
-  if (!article) throw new Error(`Featured item ${item.id} lost its article`);
-  return article;
-}
 
 export const FeaturedItem = builder.objectRef<FeaturedItemRow>("FeaturedItem").implement({
   description: "An article placed in a named slot; title and excerpt fall back to the article's",
@@ -21,15 +12,12 @@ export const FeaturedItem = builder.objectRef<FeaturedItemRow>("FeaturedItem").i
     id: t.id({ resolve: (item) => encodeGlobalID("FeaturedItem", item.id) }),
     slot: t.exposeString("slot"),
     position: t.exposeInt("position"),
-    article: t.field({ type: Article, resolve: (item, _args, ctx) => articleOf(item, ctx) }),
-    title: t.string({ resolve: async (item, _args, ctx) => item.title ?? (await articleOf(item, ctx)).title }),
+    article: t.field({ type: Article, resolve: (item) => item.article }),
+    title: t.string({ resolve: (item) => item.title ?? item.article.title }),
     excerpt: t.string({
       args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
-      resolve: async (item, { format }, ctx) => {
-        if (item.excerpt != null) return formatPlainText(item.excerpt, format);
-        const article = await articleOf(item, ctx);
-        return formatPlainText(article.excerpt ?? article.derivedExcerpt, format);
-      },
+      resolve: (item, { format }) =>
+        formatPlainText(item.excerpt ?? item.article.excerpt ?? item.article.derivedExcerpt, format),
     }),
     startsAt: t.expose("startsAt", { type: "DateTime", nullable: true }),
     endsAt: t.expose("endsAt", { type: "DateTime", nullable: true }),

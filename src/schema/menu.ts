@@ -1,36 +1,19 @@
 import { brandWithType } from "@pothos/core";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Menu as MenuRow, MenuItem as MenuItemRow } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
-import { db } from "../db.ts";
 import { uris } from "../content/uri.ts";
-import type { Context } from "../context.ts";
-
-interface MenuShape extends MenuRow {
-  items: MenuItemRow[];
-}
+import type { MenuItemRow, MenuRow } from "../loaders/menus.ts";
 
 interface MenuItemShape extends MenuItemRow {
   all: MenuItemRow[];
 }
 
-/**
- * A menu's items in order, as a tree; items whose article or page the caller may not see
- * are left out. The whole tree costs one statement, plus one per kind of target it links.
- */
-async function visibleChildren(all: MenuItemRow[], parentId: number | null, ctx: Context): Promise<MenuItemShape[]> {
-  const items = all.filter((item) => item.parentId === parentId);
-  const visible = await Promise.all(
-    items.map(async (item) => {
-      if (item.articleId != null && !(await ctx.loaders.articleById().load(item.articleId))) return null;
-      if (item.pageId != null && !(await ctx.loaders.pageById().load(item.pageId))) return null;
-      return { ...item, all };
-    }),
-  );
-  return visible.filter((item) => item != null);
+/** The items below parentId, in order; `all` is the menu's tree with hidden items already left out. */
+function childrenOf(all: MenuItemRow[], parentId: number | null): MenuItemShape[] {
+  return all.filter((item) => item.parentId === parentId).map((item) => ({ ...item, all }));
 }
 
-export const Menu = builder.objectRef<MenuShape>("Menu");
+export const Menu = builder.objectRef<MenuRow>("Menu");
 export const MenuItem = builder.objectRef<MenuItemShape>("MenuItem");
 
 Menu.implement({
@@ -40,7 +23,7 @@ Menu.implement({
     items: t.field({
       type: [MenuItem],
       description: "Top-level items in order",
-      resolve: (menu, _args, ctx) => visibleChildren(menu.items, null, ctx),
+      resolve: (menu) => childrenOf(menu.items, null),
     }),
   }),
 });
@@ -52,14 +35,8 @@ MenuItem.implement({
     url: t.string({
       description: "Where the item links: its target's URI, or the plain URL it was given",
       resolve: async (item, _args, ctx) => {
-        if (item.articleId != null) {
-          const article = await ctx.loaders.articleById().load(item.articleId);
-          if (article) return uris.article(article.slug);
-        }
-        if (item.pageId != null) {
-          const page = await ctx.loaders.pageById().load(item.pageId);
-          if (page) return uris.page(page.slug);
-        }
+        if (item.articleSlug != null) return uris.article(item.articleSlug);
+        if (item.pageSlug != null) return uris.page(item.pageSlug);
         if (item.categoryId != null) {
           const directory = await ctx.loaders.categoryDirectory();
           const category = directory.byId.get(item.categoryId);
@@ -88,7 +65,7 @@ MenuItem.implement({
     }),
     children: t.field({
       type: [MenuItem],
-      resolve: (item, _args, ctx) => visibleChildren(item.all, item.id, ctx),
+      resolve: (item) => childrenOf(item.all, item.id),
     }),
   }),
 });
@@ -98,10 +75,6 @@ builder.queryFields((t) => ({
     type: Menu,
     nullable: true,
     args: { location: t.arg.string({ required: true }) },
-    resolve: (_root, { location }) =>
-      db().menu.findUnique({
-        where: { location },
-        include: { items: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
-      }),
+    resolve: (_root, { location }, ctx) => ctx.loaders.menuByLocation().load(location),
   }),
 }));

@@ -1,13 +1,7 @@
 import { builder } from "./builder.ts";
-import { db } from "../db.ts";
+import type { SiteSettingsRow, SocialLinkRow } from "../loaders/site.ts";
 
-interface SiteShape {
-  title: string;
-  tagline: string;
-  copyright: string;
-}
-
-const SocialLink = builder.prismaObject("SocialLink", {
+const SocialLink = builder.objectRef<SocialLinkRow>("SocialLink").implement({
   fields: (t) => ({
     network: t.exposeString("network", { description: 'e.g. "facebook", "twitter", "youtube"' }),
     label: t.exposeString("label"),
@@ -15,23 +9,20 @@ const SocialLink = builder.prismaObject("SocialLink", {
   }),
 });
 
-export const Site = builder.objectRef<SiteShape>("Site").implement({
+export const Site = builder.objectRef<SiteSettingsRow>("Site").implement({
   fields: (t) => ({
     title: t.exposeString("title"),
     tagline: t.exposeString("tagline"),
     copyright: t.exposeString("copyright"),
-    socialLinks: t.prismaField({
-      type: [SocialLink],
-      resolve: (query) => db().socialLink.findMany({ ...query, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-    }),
+    socialLinks: t.field({ type: [SocialLink], resolve: (_site, _args, ctx) => ctx.loaders.socialLinks() }),
   }),
 });
 
-const EMPTY_SITE: SiteShape = { title: "Lantern", tagline: "", copyright: "" };
+const EMPTY_SITE: SiteSettingsRow = { title: "Lantern", tagline: "", copyright: "" };
 
 builder.queryFields((t) => ({
   site: t.field({
     type: Site,
-    resolve: async () => (await db().siteSettings.findUnique({ where: { id: 1 } })) ?? EMPTY_SITE,
+    resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE,
   }),
 }));

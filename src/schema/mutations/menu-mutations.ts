@@ -1,5 +1,4 @@
 import { builder } from "../builder.ts";
-import { db } from "../../db.ts";
 import { inTransaction } from "../../editing/transaction.ts";
 import { setMenu, type MenuItemInput as MenuItemInputShape } from "../../editing/menus.ts";
 import { Menu } from "../menu.ts";
@@ -25,12 +24,12 @@ const MenuItemInput = builder.inputRef<MenuItemInputFields>("MenuItemInput").imp
   }),
 });
 
-const MenuPayload = builder.objectRef<{ id: number }>("MenuPayload").implement({
+const MenuPayload = builder.objectRef<{ location: string }>("MenuPayload").implement({
   fields: (t) => ({
     menu: t.field({
       type: Menu,
-      resolve: ({ id }) =>
-        db().menu.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
+      // Loaders are fresh after each mutation, so this reads the tree just saved.
+      resolve: async ({ location }, _args, ctx) => (await ctx.loaders.menuByLocation().load(location))!,
     }),
   }),
 });
@@ -46,7 +45,7 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false, description: "The menu's name; kept (or the location, for a new menu) when omitted" }),
     },
     resolve: async (_root, { location, items, name }) => ({
-      id: await inTransaction((tx) => setMenu(tx, location, items as MenuItemInputShape[], name)),
+      location: await inTransaction((tx) => setMenu(tx, location, items as MenuItemInputShape[], name)),
     }),
   }),
 }));

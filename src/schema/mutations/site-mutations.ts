@@ -1,5 +1,4 @@
 import { builder } from "../builder.ts";
-import { db } from "../../db.ts";
 import { inTransaction } from "../../editing/transaction.ts";
 import { updateSite } from "../../editing/site.ts";
 import { Site } from "../site.ts";
@@ -26,7 +25,8 @@ const SitePayload = builder.objectRef<Record<string, never>>("SitePayload").impl
   fields: (t) => ({
     site: t.field({
       type: Site,
-      resolve: async () => db().siteSettings.findUniqueOrThrow({ where: { id: 1 } }),
+      // Loaders are fresh after each mutation, so this reads what was just saved.
+      resolve: async (_payload, _args, ctx) => (await ctx.loaders.siteSettings())!,
     }),
   }),
 });
