@@ -4,6 +4,7 @@ import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
 import { countingAdapterFactory } from "./db-statements.ts";
+import "./prisma-plan-cache.ts";
 
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);

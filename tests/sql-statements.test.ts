@@ -13,9 +13,9 @@ async function cost(query: string, variables?: Record<string, unknown>) {
   return { statements, data: result.body.data };
 }
 
-// site 2, menu 1, article 3, featured 3 (items with their articles 1, the article's author 2),
-// category directory and counts 2
-const PAGE_STATEMENTS = 11;
+// site 2, menu 1, article 4 (its id by slug, then the article, its author and category links),
+// featured 3 (items with their articles 1, the article's author 2), category directory and counts 2
+const PAGE_STATEMENTS = 12;
 
 const SIDEBAR = /* GraphQL */ `{
   featured(slot: "sidebar") { title excerpt article { uri publishedAt author { displayName } } }

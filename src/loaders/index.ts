@@ -2,7 +2,7 @@ import type { Viewer } from "../viewer.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
 import { loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
-import { articleByIdLoader } from "./articles.ts";
+import { articleByIdLoader, articleIdBySlugLoader } from "./articles.ts";
 import { pageByIdLoader } from "./pages.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
@@ -30,6 +30,7 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     siteSettings: lazy(() => loadSiteSettings()),
     socialLinks: lazy(() => loadSocialLinks()),
     articleById: lazy(() => articleByIdLoader(scope)),
+    articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
     pageById: lazy(() => pageByIdLoader(scope)),
   };
 }

@@ -143,8 +143,10 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, { slug }, ctx) =>
-      db().article.findFirst({ ...query, where: { slug, ...visibleArticleWhere(ctx) } }),
+    resolve: async (query, _root, { slug }, ctx) => {
+      const id = await ctx.loaders.articleIdBySlug().load(slug);
+      return id == null ? null : db().article.findUnique({ ...query, where: { id } });
+    },
   }),
   articles: t.prismaConnection({
     type: Article,

@@ -1,0 +1,41 @@
+import { QueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
+
+/**
+ * Prisma 6.19 turns every query into a query plan anew, in Wasm, before running it: about half
+ * of what a Prisma query costs here (Prisma 7 caches plans; DESIGN.md says why we stay on 6.19).
+ * Compiling is a pure function of the schema and the request, so this remembers the plans of the
+ * most recent distinct requests. Requests carry their values, so a plan is reused only for the
+ * same query with the same arguments: the queries every page repeats.
+ */
+const MAX_PLANS = 500;
+
+type Compile = (this: unknown, request: string) => unknown;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const nested of Object.values(value)) deepFreeze(nested);
+  }
+  return value;
+}
+
+function remembering(compile: Compile): Compile {
+  const plans = new Map<string, unknown>();
+  return function (this: unknown, request: string) {
+    let plan = plans.get(request);
+    if (plan === undefined) {
+      // Frozen, so a plan shared between requests can never be changed by one of them.
+      plan = deepFreeze(compile.call(this, request));
+      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+    } else {
+      plans.delete(request); // re-inserted below as the most recently used
+    }
+    plans.set(request, plan);
+    return plan;
+  };
+}
+
+const prototype: Record<"compile" | "compileBatch", Compile> = QueryCompiler.prototype;
+for (const method of ["compile", "compileBatch"] as const) {
+  if (typeof prototype[method] === "function") prototype[method] = remembering(prototype[method]);
+}
