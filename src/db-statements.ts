@@ -11,7 +11,8 @@ export function sqlStatementCount(): number {
   return total;
 }
 
-function recordStatement(): void {
+/** Counts a statement sent outside Prisma (see src/sql/sqlite-reader.ts). */
+export function recordStatement(): void {
   total += 1;
 }
 
@@ -48,23 +49,13 @@ function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/**
- * Wraps a driver adapter factory so that every statement it sends is counted; onConnect is
- * handed each (counted) connection it opens.
- */
-export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(
-  factory: T,
-  onConnect?: (connection: SqlDriverAdapter) => void,
-): T {
+/** Wraps a driver adapter factory so that every statement it sends is counted. */
+export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
   return new Proxy(factory, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
       if (property === "connect" || property === "connectToShadowDb") {
-        return async () => {
-          const connection = countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
-          onConnect?.(connection);
-          return connection;
-        };
+        return async () => countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
       }
       return typeof value === "function" ? value.bind(object) : value;
     },

@@ -1,10 +1,12 @@
 import { statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
 import { countingAdapterFactory } from "./db-statements.ts";
 import "./prisma-plan-cache.ts";
+import { SqliteReader } from "./sql/sqlite-reader.ts";
+
+const BUSY_TIMEOUT_MS = 5000;
 
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);
@@ -14,9 +16,9 @@ export function sqliteFilePath(databaseUrl: string): string {
  * Opens an existing SQLite file (migrations create it): a missing file is an error, never a
  * fresh empty database.
  */
-export function createPrismaClient(databaseUrl: string, onConnect?: (connection: SqlDriverAdapter) => void): PrismaClient {
-  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000, fileMustExist: true });
-  return new PrismaClient({ adapter: countingAdapterFactory(factory, onConnect) });
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  return new PrismaClient({ adapter: countingAdapterFactory(factory) });
 }
 
 /** Which file a path names: a file moved away and back keeps it, a copy put in its place does not. */
@@ -26,7 +28,7 @@ function fileIdentity(path: string): string | undefined {
 }
 
 let readClient: PrismaClient | undefined;
-let readClientConnection: SqlDriverAdapter | undefined;
+let reader: SqliteReader | undefined;
 let writeClient: PrismaClient | undefined;
 let openedFile: string | undefined;
 let reopening: Promise<void> | undefined;
@@ -38,20 +40,14 @@ function remember<T>(client: T): T {
 
 /** The process-wide client for reads, created on first use from DATABASE_URL. */
 export function db(): PrismaClient {
-  if (!readClient) {
-    const client = createPrismaClient(config().DATABASE_URL, (connection) => {
-      if (readClient === client) readClientConnection = connection;
-    });
-    readClient = remember(client);
-  }
+  readClient ??= remember(createPrismaClient(config().DATABASE_URL));
   return readClient;
 }
 
-/** The read client's connection, for reads written in SQL (see src/sql/query.ts). */
-export async function readConnection(): Promise<SqlDriverAdapter> {
-  const client = db();
-  if (!readClientConnection) await client.$connect();
-  return readClientConnection!;
+/** The connection for the reads written in SQL (see src/sql/query.ts), created on first use. */
+export function sqlReader(): SqliteReader {
+  reader ??= remember(new SqliteReader(sqliteFilePath(config().DATABASE_URL), BUSY_TIMEOUT_MS));
+  return reader;
 }
 
 /**
@@ -85,8 +81,9 @@ export async function checkDatabaseFile(): Promise<boolean> {
 
 export async function disconnectDb(): Promise<void> {
   const closing = [readClient, writeClient];
+  reader?.close();
+  reader = undefined;
   readClient = undefined;
-  readClientConnection = undefined;
   writeClient = undefined;
   openedFile = undefined;
   await Promise.all(closing.map((client) => client?.$disconnect()));

@@ -1,24 +1,18 @@
-import { readConnection } from "../db.ts";
-import { toDriverQuery, type Statement } from "./statement.ts";
+import { sqlReader } from "../db.ts";
+import type { Row } from "./sqlite-reader.ts";
+import type { Statement } from "./statement.ts";
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 /**
- * Runs a read on the read client's own connection, through the same driver adapter as every
- * Prisma query (so it is counted like one), and returns the rows as objects by column name.
- * For the few lookups every page makes, where Prisma's per-query cost outweighs the query.
+ * Runs a read written in SQL. For the few lookups every page makes, where Prisma's per-query
+ * cost is many times the query's own; everything else reads through Prisma.
  */
 export async function queryRows(statement: Statement): Promise<Row[]> {
-  const connection = await readConnection();
-  const result = await connection.queryRaw(toDriverQuery(statement, connection.provider));
-  return result.rows.map((values) => {
-    const row: Row = {};
-    result.columnNames.forEach((name, i) => (row[name] = values[i]));
-    return row;
-  });
+  return sqlReader().all(statement);
 }
 
-/** Column values as the driver returns them, read into the types Prisma would give. */
+/** Column values as SQLite returns them, read into the types Prisma would give. */
 export const read = {
   int: (value: unknown): number => Number(value),
   intOrNull: (value: unknown): number | null => (value == null ? null : Number(value)),

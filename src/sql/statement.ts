@@ -1,5 +1,3 @@
-import type { ArgType, Provider, SqlQuery } from "@prisma/driver-adapter-utils";
-
 export type SqlValue = string | number | Date | null;
 
 /** SQL text with its values kept apart, so values are always bound, never spliced in. */
@@ -46,16 +44,4 @@ export function sql(strings: TemplateStringsArray, ...interpolated: Interpolated
 /** SQL text written in this code base (an alias, a column name), never anything from a request. */
 export function trustedSql(text: string): Statement {
   return new Statement([text], []);
-}
-
-function argType(value: SqlValue): ArgType {
-  const scalarType = value instanceof Date ? "datetime" : typeof value === "number" ? "int" : typeof value === "string" ? "string" : "unknown";
-  return { scalarType, arity: "scalar" };
-}
-
-/** The statement as a driver adapter query, with the placeholders the database expects. */
-export function toDriverQuery(statement: Statement, provider: Provider): SqlQuery {
-  const placeholder = provider === "postgres" ? (n: number) => `$${n}` : () => "?";
-  const text = statement.parts.reduce((joined, part, i) => `${joined}${placeholder(i)}${part}`);
-  return { sql: text, args: [...statement.values], argTypes: statement.values.map(argType) };
 }
