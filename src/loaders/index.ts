@@ -1,10 +1,11 @@
 import type { Viewer } from "../viewer.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
-import { loadCategoryArticleCounts } from "./article-counts.ts";
+import { authorArticleCountLoader, loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
 import { articleByIdLoader, articleIdBySlugLoader } from "./articles.ts";
 import { pageByIdLoader } from "./pages.ts";
 import { menuByLocationLoader } from "./menus.ts";
+import { authorByIdLoader } from "./authors.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
 
 /** Creates a loader on first use, once per request. */
@@ -31,6 +32,8 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     socialLinks: lazy(() => loadSocialLinks()),
     articleById: lazy(() => articleByIdLoader(scope)),
     articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
+    authorById: lazy(() => authorByIdLoader()),
+    authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
     pageById: lazy(() => pageByIdLoader(scope)),
   };
 }

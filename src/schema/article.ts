@@ -11,6 +11,7 @@ import { canSeeUnpublished } from "../viewer.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum, articleOrderBy } from "./article-order.ts";
 import { Category } from "./category.ts";
+import { Author } from "./author.ts";
 import { db } from "../db.ts";
 
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", { values: ARTICLE_STATUSES });
@@ -94,7 +95,16 @@ export const Article = builder.prismaNode("Article", {
     }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    author: t.relation("author"),
+    author: t.field({
+      type: Author,
+      select: { authorId: true },
+      // Bylines through the per-request loader: one statement for every author a request shows.
+      resolve: async (article, _args, ctx) => {
+        const author = await ctx.loaders.authorById().load(article.authorId);
+        if (!author) throw new Error(`Article ${article.id} has no author ${article.authorId}`);
+        return author;
+      },
+    }),
     categories: t.field({
       type: [Category],
       description: "In editorial order; the first is the primary category",

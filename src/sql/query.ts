@@ -18,6 +18,7 @@ export const read = {
   intOrNull: (value: unknown): number | null => (value == null ? null : Number(value)),
   string: (value: unknown): string => String(value),
   stringOrNull: (value: unknown): string | null => (value == null ? null : String(value)),
+  boolean: (value: unknown): boolean => value === 1 || value === true,
   date: (value: unknown): Date => new Date(value as string | number),
   dateOrNull: (value: unknown): Date | null => (value == null ? null : new Date(value as string | number)),
 };
