@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "./support/graphql.ts";
+import { tokenHeaders } from "./support/tokens.ts";
+import { db } from "../src/db.ts";
+import { sql, Statement } from "../src/sql/statement.ts";
+import { prepareArticleBody } from "../src/content/article-body.ts";
+
+// The lookups every page makes are written in SQL (src/sql, src/loaders): the same visibility
+// rules as the Prisma paths, with the request's clock compared against stored dates.
+
+let editor: Record<string, string>;
+beforeAll(async () => {
+  editor = await tokenHeaders("editor");
+});
+
+const SIDEBAR_AND_MENU = /* GraphQL */ `{
+  featured(slot: "sql-reads", first: 10) { title article { slug } }
+  menu(location: "primary") { items { label url } }
+  categories(first: 100, where: { hasArticles: true }) { nodes { slug articleCount } }
+}`;
+
+async function scheduledArticle(publishedAt: Date) {
+  const author = await db().author.findFirstOrThrow();
+  const category = await db().category.create({ data: { slug: `sql-reads-${publishedAt.getTime()}`, name: "SQL reads" } });
+  const article = await db().article.create({
+    data: {
+      slug: `sql-reads-article-${publishedAt.getTime()}`,
+      title: "Scheduled for SQL reads",
+      ...prepareArticleBody("<p>Soon.</p>"),
+      status: "PUBLISHED",
+      publishedAt,
+      authorId: author.id,
+      categories: { create: { categoryId: category.id, position: 0 } },
+    },
+  });
+  const menu = await db().menu.findUniqueOrThrow({ where: { location: "primary" } });
+  await db().menuItem.create({ data: { menuId: menu.id, position: 98, label: "Scheduled", articleId: article.id } });
+  await db().featuredItem.create({ data: { slot: "sql-reads", position: 0, articleId: article.id } });
+  return { article, category };
+}
+
+describe("reads written in SQL", () => {
+  it("show a scheduled article in menus, featured slots, counts and by slug from their time on, not before", async () => {
+    const at = new Date(Date.now() + 1200);
+    const { article, category } = await scheduledArticle(at);
+    const read = async () => {
+      const { body } = await graphql(SIDEBAR_AND_MENU);
+      const { body: bySlug } = await graphql(`query ($slug: String!) { article(slug: $slug) { slug author { displayName articleCount } } }`, {
+        slug: article.slug,
+      });
+      expect(body.errors).toBeUndefined();
+      return {
+        featured: body.data.featured.map((item: { article: { slug: string } }) => item.article.slug),
+        inMenu: body.data.menu.items.some((item: { label: string }) => item.label === "Scheduled"),
+        counted: body.data.categories.nodes.some((node: { slug: string }) => node.slug === category.slug),
+        bySlug: bySlug.data.article?.slug ?? null,
+      };
+    };
+
+    expect(await read()).toEqual({ featured: [], inMenu: false, counted: false, bySlug: null });
+    await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 50));
+    expect(await read()).toEqual({ featured: [article.slug], inMenu: true, counted: true, bySlug: article.slug });
+  });
+
+  it("keep featured items to their window", async () => {
+    const article = await db().article.findFirstOrThrow({ where: { status: "PUBLISHED", publishedAt: { lte: new Date() } } });
+    const hour = 3600_000;
+    await db().featuredItem.createMany({
+      data: [
+        { slot: "window", position: 0, articleId: article.id, title: "ended", endsAt: new Date(Date.now() - hour) },
+        { slot: "window", position: 1, articleId: article.id, title: "not yet", startsAt: new Date(Date.now() + hour) },
+        { slot: "window", position: 2, articleId: article.id, title: "live", startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + hour) },
+      ],
+    });
+    const { body } = await graphql(`{ featured(slot: "window", first: 10) { title } }`);
+    expect(body.data.featured).toEqual([{ title: "live" }]);
+  });
+
+  it("show editors menu items that link drafts, and hide them from everyone else", async () => {
+    const draft = await db().article.findFirstOrThrow({ where: { status: "DRAFT" } });
+    const menu = await db().menu.create({ data: { location: "drafts-menu", name: "Drafts" } });
+    await db().menuItem.create({ data: { menuId: menu.id, position: 0, label: "Draft", articleId: draft.id } });
+    const query = `{ menu(location: "drafts-menu") { items { label url } } }`;
+
+    expect((await graphql(query)).body.data.menu.items).toEqual([]);
+    expect((await graphql(query, {}, editor)).body.data.menu.items).toEqual([{ label: "Draft", url: `/${draft.slug}/` }]);
+  });
+
+  it("bind what callers send as values", async () => {
+    const { body } = await graphql(`{
+      article(slug: "x\\" OR 1=1 --") { slug }
+      menu(location: "primary' OR '1'='1") { name }
+      featured(slot: "sidebar' --") { title }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ article: null, menu: null, featured: [] });
+  });
+});
+
+describe("sql``", () => {
+  it("binds values, expands lists and inlines nested statements", () => {
+    const inner = sql`"status" = ${"PUBLISHED"}`;
+    const statement = sql`SELECT 1 FROM "Article" WHERE "id" IN ${[1, 2, 3]} AND ${inner} AND "slug" = ${"a"}`;
+    expect(statement.parts.join("?")).toBe(`SELECT 1 FROM "Article" WHERE "id" IN (?, ?, ?) AND "status" = ? AND "slug" = ?`);
+    expect(statement.values).toEqual([1, 2, 3, "PUBLISHED", "a"]);
+    expect(statement).toBeInstanceOf(Statement);
+  });
+
+  it("refuses an empty list, which SQL cannot express", () => {
+    expect(() => sql`SELECT 1 WHERE "id" IN ${[]}`).toThrow(/empty list/);
+  });
+});
