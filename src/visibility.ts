@@ -15,7 +15,8 @@ export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
 }
 
 /**
- * The one visibility rule for articles, applied on every path that reaches one.
+ * The one visibility rule for articles, applied on every path that reaches one (the reads
+ * written in SQL state the same rules in src/sql/visibility.ts).
  * Editors see every status; everyone else sees published articles only.
  */
 export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
@@ -24,14 +25,4 @@ export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.Ar
 
 export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
   return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED" };
-}
-
-export function activeFeaturedWhere(scope: VisibilityScope): Prisma.FeaturedItemWhereInput {
-  return {
-    AND: [
-      { OR: [{ startsAt: null }, { startsAt: { lte: scope.now } }] },
-      { OR: [{ endsAt: null }, { endsAt: { gt: scope.now } }] },
-      { article: publishedArticleWhere(scope.now) },
-    ],
-  };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { badInput } from "../errors.ts";
 import { existingArticle, existingCategory, existingPage } from "./lookups.ts";
-import { type RawInput, handle, isHttpUrl, nodeId, optionalText, requiredText, validateInput } from "./input-validation.ts";
+import { type RawInput, handle, isHttpUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
 
 const MAX_ITEMS = 300;
 const MAX_DEPTH = 4;

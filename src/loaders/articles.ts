@@ -7,7 +7,7 @@ import { queryRows, read } from "../sql/query.ts";
 import { sql } from "../sql/statement.ts";
 import { visibleArticleSql } from "../sql/visibility.ts";
 
-// What menus and featured slots read; other Article fields load through the schema when asked for.
+// What a menu item's target reads; other Article fields load through the schema when asked for.
 const SUMMARY = {
   id: true,
   slug: true,

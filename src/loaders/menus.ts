@@ -18,7 +18,6 @@ export interface MenuItemRow {
 }
 
 export interface MenuRow {
-  id: number;
   location: string;
   name: string;
   /** Every item of the tree in order, items whose article or page the viewer may not see left out. */
@@ -49,7 +48,7 @@ const linksHiddenTarget = (item: MenuItemRow) =>
 export function menuByLocationLoader(scope: { viewer: Viewer; now: Date }) {
   return new DataLoader<string, MenuRow | null>(async (locations) => {
     const rows = await queryRows(sql`
-      SELECT "menu"."id" AS "menuId", "menu"."location", "menu"."name",
+      SELECT "menu"."location", "menu"."name",
              "item"."id", "item"."parentId", "item"."label", "item"."url", "item"."categoryId", "item"."articleId", "item"."pageId",
              "article"."slug" AS "articleSlug", "page"."slug" AS "pageSlug"
       FROM "Menu" AS "menu"
@@ -64,7 +63,7 @@ export function menuByLocationLoader(scope: { viewer: Viewer; now: Date }) {
       const location = read.string(row.location);
       let menu = menus.get(location);
       if (!menu) {
-        menu = { id: read.int(row.menuId), location, name: read.string(row.name), items: [] };
+        menu = { location, name: read.string(row.name), items: [] };
         menus.set(location, menu);
       }
       if (row.id == null) continue; // a menu without items
