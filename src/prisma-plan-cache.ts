@@ -11,6 +11,13 @@ const MAX_PLANS = 500;
 
 type Compile = (this: unknown, request: string) => unknown;
 
+const counts = { compiled: 0, reused: 0 };
+
+/** Plans compiled and plans reused since the process started. */
+export function queryPlanCounts(): Readonly<typeof counts> {
+  return counts;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -24,10 +31,12 @@ function remembering(compile: Compile): Compile {
   return function (this: unknown, request: string) {
     let plan = plans.get(request);
     if (plan === undefined) {
+      counts.compiled += 1;
       // Frozen, so a plan shared between requests can never be changed by one of them.
       plan = deepFreeze(compile.call(this, request));
       if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
     } else {
+      counts.reused += 1;
       plans.delete(request); // re-inserted below as the most recently used
     }
     plans.set(request, plan);

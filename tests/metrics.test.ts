@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fetchYoga, graphql } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
+import { db } from "../src/db.ts";
 
 async function metrics(): Promise<string> {
   const response = await fetchYoga("/metrics");
@@ -32,5 +33,28 @@ describe("GET /metrics", () => {
     expect(sample(text, 'lantern_graphql_requests_total{operation="Broken",outcome="error"}')).toBe(1);
     expect(sample(text, 'lantern_graphql_requests_total{operation="Invalid",outcome="invalid"}')).toBe(1);
     expect(text).toContain('lantern_graphql_request_duration_seconds_bucket{le="0.01",operation="ArticleTitle"}');
+  });
+
+  it("counts Prisma query plans compiled and reused: a repeated query is not compiled again", async () => {
+    const plans = async () => {
+      const text = await metrics();
+      return {
+        compiled: sample(text, 'lantern_prisma_query_plans_total{source="compiled"}'),
+        reused: sample(text, 'lantern_prisma_query_plans_total{source="reused"}'),
+      };
+    };
+    await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
+
+    const first = await plans();
+    const { body } = await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
+    const second = await plans();
+    expect(body.data.article.title).toBeTruthy();
+    expect(second.compiled).toBe(first.compiled);
+    expect(second.reused).toBeGreaterThan(first.reused);
+
+    // Plans, never data: the same query after a write reads the new row.
+    await db().article.update({ where: { slug: "the-therapeutic-relationship" }, data: { title: "Retitled" } });
+    const { body: after } = await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
+    expect(after.data.article.title).toBe("Retitled");
   });
 });

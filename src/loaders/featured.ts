@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import type { ArticleSummary } from "./articles.ts";
 import { queryRows, read, type Row } from "../sql/query.ts";
-import { sql, type Statement } from "../sql/statement.ts";
-import { activeFeaturedSql, publishedArticleSql } from "../sql/visibility.ts";
+import { sql } from "../sql/statement.ts";
+import { activeFeaturedSql, publishedArticleSql, visibleArticleSql } from "../sql/visibility.ts";
+import type { Viewer } from "../viewer.ts";
 
 export interface FeaturedItemRow {
   id: number;
@@ -36,8 +37,21 @@ function featuredItemOf(row: Row): FeaturedItemRow {
   };
 }
 
-/** Featured items of the given slots with their articles, in order, as far as `where` lets through. */
-export async function loadFeaturedItems(slots: readonly string[], where: Statement): Promise<FeaturedItemRow[]> {
+interface Scope {
+  viewer: Viewer;
+  now: Date;
+}
+
+/**
+ * Featured items of the given slots with their articles, in order, in one statement: the live
+ * ones whose articles are published (what everyone sees, editors included), or every item whose
+ * article the viewer may see (what editors manage).
+ */
+export async function loadFeaturedItems(slots: readonly string[], which: "live" | "all", scope: Scope): Promise<FeaturedItemRow[]> {
+  const where =
+    which === "live"
+      ? sql`${activeFeaturedSql("item", scope.now)} AND ${publishedArticleSql("article", scope.now)}`
+      : visibleArticleSql("article", scope);
   const rows = await queryRows(sql`
     SELECT "item"."id", "item"."slot", "item"."position", "item"."title", "item"."excerpt", "item"."startsAt", "item"."endsAt",
            "article"."id" AS "articleId", "article"."slug" AS "articleSlug", "article"."title" AS "articleTitle",
@@ -49,13 +63,10 @@ export async function loadFeaturedItems(slots: readonly string[], where: Stateme
   return rows.map(featuredItemOf);
 }
 
-/**
- * The live items of every slot asked for in a request, with their (published) articles, in
- * one statement. Live for everyone alike: editors see what readers see.
- */
-export function featuredBySlotLoader(scope: { now: Date }) {
+/** The live items of every slot asked for in a request. */
+export function featuredBySlotLoader(scope: Scope) {
   return new DataLoader<string, FeaturedItemRow[]>(async (slots) => {
-    const items = await loadFeaturedItems(slots, sql`${activeFeaturedSql("item", scope.now)} AND ${publishedArticleSql("article", scope.now)}`);
+    const items = await loadFeaturedItems(slots, "live", scope);
     return slots.map((slot) => items.filter((item) => item.slot === slot));
   });
 }
