@@ -52,6 +52,13 @@ describe("GET /metrics", () => {
     expect(second.compiled).toBe(first.compiled);
     expect(second.reused).toBeGreaterThan(first.reused);
 
+    // Long requests are compiled each time and not kept, so callers cannot fill the cache with them.
+    const long = `query { author(slug: "${"x".repeat(3000)}") { name } }`;
+    await graphql(long);
+    const beforeLong = await plans();
+    await graphql(long);
+    expect((await plans()).compiled).toBe(beforeLong.compiled + 1);
+
     // Plans, never data: the same query after a write reads the new row.
     await db().article.update({ where: { slug: "the-therapeutic-relationship" }, data: { title: "Retitled" } });
     const { body: after } = await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);

@@ -155,7 +155,13 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true }) },
     resolve: async (query, _root, { slug }, ctx) => {
       const id = await ctx.loaders.articleIdBySlug().load(slug);
-      return id == null ? null : db().article.findUnique({ ...query, where: { id } });
+      if (id == null) return null;
+      if (canSeeUnpublished(ctx.viewer)) return db().article.findUnique({ ...query, where: { id } });
+      // Checked again as the row is read, since it may have been unpublished or rescheduled since
+      // the lookup; the clock is compared here rather than in the query, whose plan is reused.
+      const select = query.select && { ...query.select, publishedAt: true };
+      const article = await db().article.findUnique({ ...query, ...(select && { select }), where: { id, status: "PUBLISHED" } });
+      return article?.publishedAt != null && article.publishedAt <= ctx.now ? article : null;
     },
   }),
   articles: t.prismaConnection({

@@ -22,6 +22,7 @@ export class SqliteReader {
 
   constructor(file: string, busyTimeoutMs: number) {
     this.database = new Database(file, { fileMustExist: true, timeout: busyTimeoutMs });
+    this.database.pragma("query_only = ON");
   }
 
   all(statement: Statement): Row[] {
