@@ -154,13 +154,14 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
     resolve: async (query, _root, { slug }, ctx) => {
+      // Visibility is checked again as the row is read, since the article may have been
+      // unpublished or rescheduled since the lookup; the clock is compared here rather than in
+      // the query, whose plan is reused.
+      const withPublishedAt = query.select ? { ...query, select: { ...query.select, publishedAt: true } } : query;
       const id = await ctx.loaders.articleIdBySlug().load(slug);
       if (id == null) return null;
       if (canSeeUnpublished(ctx.viewer)) return db().article.findUnique({ ...query, where: { id } });
-      // Checked again as the row is read, since it may have been unpublished or rescheduled since
-      // the lookup; the clock is compared here rather than in the query, whose plan is reused.
-      const select = query.select && { ...query.select, publishedAt: true };
-      const article = await db().article.findUnique({ ...query, ...(select && { select }), where: { id, status: "PUBLISHED" } });
+      const article = await db().article.findUnique({ ...withPublishedAt, where: { id, status: "PUBLISHED" } });
       return article?.publishedAt != null && article.publishedAt <= ctx.now ? article : null;
     },
   }),
