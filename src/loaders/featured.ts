@@ -1,9 +1,12 @@
 import DataLoader from "dataloader";
-import type { ArticleSummary } from "./articles.ts";
+import type { Article } from "../generated/prisma/client.ts";
 import { queryRows, read, type Row } from "../sql/query.ts";
 import { sql } from "../sql/statement.ts";
 import { activeFeaturedSql, publishedArticleSql, visibleArticleSql } from "../sql/visibility.ts";
 import type { Viewer } from "../viewer.ts";
+
+/** What a featured item shows of its article; the schema loads any other field asked of it. */
+export type FeaturedArticle = Pick<Article, "id" | "title" | "excerpt" | "derivedExcerpt">;
 
 export interface FeaturedItemRow {
   id: number;
@@ -13,7 +16,7 @@ export interface FeaturedItemRow {
   excerpt: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
-  article: ArticleSummary;
+  article: FeaturedArticle;
 }
 
 function featuredItemOf(row: Row): FeaturedItemRow {
@@ -27,12 +30,9 @@ function featuredItemOf(row: Row): FeaturedItemRow {
     endsAt: read.dateOrNull(row.endsAt),
     article: {
       id: read.int(row.articleId),
-      slug: read.string(row.articleSlug),
       title: read.string(row.articleTitle),
       excerpt: read.stringOrNull(row.articleExcerpt),
       derivedExcerpt: read.string(row.articleDerivedExcerpt),
-      status: read.string(row.articleStatus),
-      publishedAt: read.dateOrNull(row.articlePublishedAt),
     },
   };
 }
@@ -54,9 +54,8 @@ export async function loadFeaturedItems(slots: readonly string[], which: "live" 
       : visibleArticleSql("article", scope);
   const rows = await queryRows(sql`
     SELECT "item"."id", "item"."slot", "item"."position", "item"."title", "item"."excerpt", "item"."startsAt", "item"."endsAt",
-           "article"."id" AS "articleId", "article"."slug" AS "articleSlug", "article"."title" AS "articleTitle",
-           "article"."excerpt" AS "articleExcerpt", "article"."derivedExcerpt" AS "articleDerivedExcerpt",
-           "article"."status" AS "articleStatus", "article"."publishedAt" AS "articlePublishedAt"
+           "article"."id" AS "articleId", "article"."title" AS "articleTitle",
+           "article"."excerpt" AS "articleExcerpt", "article"."derivedExcerpt" AS "articleDerivedExcerpt"
     FROM "FeaturedItem" AS "item" JOIN "Article" AS "article" ON "article"."id" = "item"."articleId"
     WHERE "item"."slot" IN ${slots} AND ${where}
     ORDER BY "item"."position", "item"."id"`);

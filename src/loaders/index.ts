@@ -2,8 +2,7 @@ import type { Viewer } from "../viewer.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
 import { authorArticleCountLoader, loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
-import { articleByIdLoader, articleIdBySlugLoader } from "./articles.ts";
-import { pageByIdLoader } from "./pages.ts";
+import { articleIdBySlugLoader } from "./articles.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
@@ -30,11 +29,9 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     menuByLocation: lazy(() => menuByLocationLoader(scope)),
     siteSettings: lazy(() => loadSiteSettings()),
     socialLinks: lazy(() => loadSocialLinks()),
-    articleById: lazy(() => articleByIdLoader(scope)),
     articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
     authorById: lazy(() => authorByIdLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
-    pageById: lazy(() => pageByIdLoader(scope)),
   };
 }
 

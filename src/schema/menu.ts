@@ -49,12 +49,14 @@ MenuItem.implement({
       type: builder.nodeInterfaceRef(),
       nullable: true,
       description: "The category, article or page the item points at; null for plain URLs",
+      // The menu's statement has already left out items whose article or page the caller may
+      // not see; the schema loads whatever else a query asks of the target by its id.
       resolve: async (item, _args, ctx) => {
         const [target, typename] =
           item.articleId != null
-            ? [await ctx.loaders.articleById().load(item.articleId), "Article"]
+            ? [{ id: item.articleId }, "Article"]
             : item.pageId != null
-              ? [await ctx.loaders.pageById().load(item.pageId), "Page"]
+              ? [{ id: item.pageId }, "Page"]
               : item.categoryId != null
                 ? [(await ctx.loaders.categoryDirectory()).byId.get(item.categoryId), "Category"]
                 : [null, ""];
