@@ -2,14 +2,13 @@
 // abusive documents (their rejections are expected) and editor writes (create, publish, edit).
 // Reports errors, non-2xx answers, p99 latency and the server's memory (RSS, sampled with ps)
 // after warm-up against the end. Exits 1 on any unexpected answer or on RSS growing > 10%.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import autocannon from "autocannon";
 import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
 import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
-import { freePort } from "../tests/support/server-process.ts";
+import { startServerProcess } from "../tests/support/server-process.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 
@@ -161,26 +160,17 @@ async function prepareEditorWrites(url: string, databaseFile: string): Promise<S
 }
 
 async function main() {
-  const folder = mkdtempSync(join(tmpdir(), "lantern-soak-"));
-  const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(folder, "soak.db")}`, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+  const server = await startServerProcess({ env: { NODE_ENV: "production" }, echoOutput: true });
+  const { url } = server;
+  const pid = server.child.pid!;
   try {
-    for (let tries = 0; !(await fetch(`${url}/ready`).then((r) => r.ok, () => false)); tries++) {
-      if (tries > 300) throw new Error("the server did not become ready");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const SCENARIOS = [READS, ABUSE, await prepareEditorWrites(url, join(folder, "soak.db"))];
-    console.log(`soak: ${SECONDS} s against ${url} (server pid ${server.pid}), warm-up ${WARM_UP_SECONDS} s`);
+    const SCENARIOS = [READS, ABUSE, await prepareEditorWrites(url, server.databaseFile)];
+    console.log(`soak: ${SECONDS} s against ${url} (server pid ${pid}), warm-up ${WARM_UP_SECONDS} s`);
 
     const memory: { at: number; rssKb: number }[] = [];
     const started = performance.now();
     const sampler = setInterval(() => {
-      const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)], { encoding: "utf8" }).trim());
+      const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim());
       memory.push({ at: (performance.now() - started) / 1000, rssKb: rss });
     }, 2000);
 
@@ -232,15 +222,15 @@ async function main() {
     if (!(growth <= MAX_MEMORY_GROWTH)) failed = true;
 
     const signalled = performance.now();
-    server.kill("SIGTERM");
-    const code = await exited;
+    server.child.kill("SIGTERM");
+    const { code } = await server.exited;
     console.log(`shutdown: exit code ${code} after ${Math.round(performance.now() - signalled)} ms`);
     if (code !== 0) failed = true;
     console.log(failed ? "soak: FAILED" : "soak: passed");
     process.exitCode = failed ? 1 : 0;
   } finally {
-    server.kill("SIGKILL");
-    rmSync(folder, { recursive: true, force: true });
+    server.child.kill("SIGKILL");
+    rmSync(dirname(server.databaseFile), { recursive: true, force: true });
   }
 }
 

@@ -31,7 +31,7 @@ function post(url: string, agent: Agent, query: string) {
 
 describe("the real server process", () => {
   it("reports a moved database, recovers, then drains 100 in-flight requests on SIGTERM and exits 0", async () => {
-    const server = await startServerProcess(inject("templateDatabase"));
+    const server = await startServerProcess({ templateDatabase: inject("templateDatabase") });
     try {
       // The database file moved away while serving, then back.
       renameSync(server.databaseFile, `${server.databaseFile}.moved`);

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
@@ -20,18 +20,32 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; at: number }>;
 }
 
-/** Runs `scripts/start.ts` (as `tsx` does) on a free loopback port with a copy of the given database. */
-export async function startServerProcess(templateDatabase: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+interface ServerProcessOptions {
+  /** A database to start from (copied); without one the server creates, migrates and seeds a new file. */
+  templateDatabase?: string;
+  env?: Record<string, string>;
+  /** Also write the server's output to this process' stdout and stderr. */
+  echoOutput?: boolean;
+}
+
+/** Runs `scripts/start.ts` (as `tsx` does) on a free loopback port with a database of its own. */
+export async function startServerProcess({ templateDatabase, env = {}, echoOutput = false }: ServerProcessOptions = {}): Promise<ServerProcess> {
   const databaseFile = join(mkdtempSync(join(tmpdir(), "lantern-")), "lantern.db");
-  copyFileSync(templateDatabase, databaseFile);
+  if (templateDatabase) copyFileSync(templateDatabase, databaseFile);
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout!.on("data", (chunk) => {
+    output += chunk;
+    if (echoOutput) process.stdout.write(chunk);
+  });
+  child.stderr!.on("data", (chunk) => {
+    output += chunk;
+    if (echoOutput) process.stderr.write(chunk);
+  });
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once("exit", (code) => resolve({ code, at: performance.now() })),
   );
