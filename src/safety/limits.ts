@@ -6,7 +6,7 @@ import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import type { Config } from "../config.ts";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/builder.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/page-size.ts";
 import { withWorstCasePageSizes } from "./page-sizes.ts";
 import { reportAs, throwAs } from "./rejection.ts";
 
