@@ -8,7 +8,7 @@ import type { Context } from "../context.ts";
 import { canSeeUnpublished } from "../viewer.ts";
 import { visibleArticleWhere } from "../visibility.ts";
 import { resolveConnection, type Connection, type PageArgs, type Window } from "./pagination.ts";
-import { articleOrdering, type ArticleOrder, type SortableArticle } from "./article-order.ts";
+import { articleOrdering, type ArticleOrder, type ArticleOrdering, type SortableArticle } from "./article-order.ts";
 import { keysetOrderBy, keysetWhere } from "./keyset.ts";
 
 export interface CountedConnection<Row> extends Connection<Row> {
@@ -35,8 +35,20 @@ export function selectsPage(ctx: Context, info: GraphQLResolveInfo): boolean {
   return [...selectedFieldNames(ctx, info)].some((name) => name !== "totalCount" && name !== "__typename");
 }
 
-function windowWhere(where: Prisma.ArticleWhereInput, ordering: ReturnType<typeof articleOrdering>, window: Window<unknown>) {
-  return { AND: [where, ...keysetWhere(ordering.sort, window)] } as Prisma.ArticleWhereInput;
+/** The read of one window of an ordered article list: a keyset query an index serves. */
+export function articleWindowQuery(
+  selection: object,
+  where: Prisma.ArticleWhereInput,
+  ordering: ArticleOrdering,
+  window: Window<unknown>,
+  { limited = true } = {},
+) {
+  return {
+    ...selection,
+    where: { AND: [where, ...keysetWhere(ordering.sort, window)] } as Prisma.ArticleWhereInput,
+    orderBy: keysetOrderBy(ordering.sort, window.fromEnd) as Prisma.ArticleOrderByWithRelationInput[],
+    ...(limited ? { take: window.limit } : {}),
+  };
 }
 
 /** A page of `articles(where:, orderBy:)`: one statement for the rows, one for the count if asked. */
@@ -51,12 +63,7 @@ export async function articleConnection(
   const readPage = selectsPage(ctx, info);
   const connection = await resolveConnection<ArticleRow, unknown>(args, ordering.cursor as never, async (window) =>
     readPage
-      ? ((await db().article.findMany({
-          ...query,
-          where: windowWhere(where, ordering, window),
-          orderBy: keysetOrderBy(ordering.sort, window.fromEnd) as Prisma.ArticleOrderByWithRelationInput[],
-          take: window.limit,
-        })) as ArticleRow[])
+      ? ((await db().article.findMany(articleWindowQuery(query, where, ordering, window))) as ArticleRow[])
       : [],
   );
   return { ...connection, totalCount: () => db().article.count({ where }) };
@@ -109,11 +116,9 @@ export function nestedArticleConnection(
     perField(ctx, info, "pages", () =>
       new DataLoader<number, ArticleRow[]>(async (parentIds) => {
         const query = nodeSelection(ctx, info, "Article", { ...ordering.select, ...parent.select });
-        const rows = (await db().article.findMany({
-          ...query,
-          where: windowWhere({ AND: [visible, parent.where(parentIds)] }, ordering, window),
-          orderBy: keysetOrderBy(ordering.sort, window.fromEnd) as Prisma.ArticleOrderByWithRelationInput[],
-        })) as ArticleRow[];
+        // Every parent's rows in one read, cut to `limit` per parent below.
+        const where = { AND: [visible, parent.where(parentIds)] };
+        const rows = (await db().article.findMany(articleWindowQuery(query, where, ordering, window, { limited: false }))) as ArticleRow[];
         const byParent = new Map(parentIds.map((id) => [id, [] as ArticleRow[]]));
         for (const row of rows) {
           for (const id of parent.parentsOf(row)) {
