@@ -35,6 +35,8 @@ const schema = z
       .string()
       .default("*")
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    // Unset: GET /metrics is not served. Set: it needs `Authorization: Bearer <token>`.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   })
   .transform((settings) => {

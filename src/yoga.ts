@@ -9,6 +9,7 @@ import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
 import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
+import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 
@@ -27,7 +28,7 @@ export function createLanternYoga(settings: Config = config()) {
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 
