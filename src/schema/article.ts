@@ -19,12 +19,16 @@ import { db } from "../db.ts";
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", { values: ARTICLE_STATUSES });
 
 const SEARCH_MAX_LENGTH = 200;
+const MAX_SEARCH_WORDS = 10;
 
 export const ArticleWhere = builder.inputType("ArticleWhere", {
   fields: (t) => ({
     categorySlug: t.string({ required: false, description: "Articles filed in this category or any category below it" }),
     authorSlug: t.string({ required: false }),
-    search: t.string({ required: false, description: "Words that must all appear in the title or body" }),
+    search: t.string({
+      required: false,
+      description: "Words (at most 10, 200 characters in all) that must all appear in the title or body; % and _ separate words",
+    }),
     publishedAfter: t.field({ type: "DateTime", required: false }),
     publishedBefore: t.field({ type: "DateTime", required: false }),
     status: t.field({ type: ArticleStatusEnum, required: false, description: "Editors only" }),
@@ -59,7 +63,9 @@ export async function articleWhere(
     if (filter.search.length > SEARCH_MAX_LENGTH) {
       throw badInput(`"search" must be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "where.search" });
     }
-    const words = filter.search.split(/\s+/).filter(Boolean).slice(0, 10);
+    // LIKE reads % and _ as wildcards and Prisma does not escape them: they separate words here.
+    const words = filter.search.split(/[\s%_]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    if (words.length === 0 && filter.search.trim() !== "") conditions.push({ id: { in: [] } });
     for (const word of words) {
       conditions.push({ OR: [{ title: { contains: word } }, { bodyText: { contains: word } }] });
     }
