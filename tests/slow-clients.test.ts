@@ -23,6 +23,7 @@ function heldOpenFor(written: string): Promise<number> {
     const started = performance.now();
     const socket = connect(port, "127.0.0.1", () => socket.write(written));
     socket.on("error", () => undefined);
+    socket.resume(); // read what the server sends (its 408), so its closing is seen
     socket.on("close", () => resolve(performance.now() - started));
     setTimeout(() => reject(new Error("still open after 10 s")), 10_000).unref();
   });
