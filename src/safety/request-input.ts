@@ -31,8 +31,9 @@ function inputProblem(value: unknown, depth = 0): string | undefined {
 
 /**
  * Checks what a request carries besides its document before Yoga or graphql-js read it:
- * a GET's `variables` and `extensions` must be JSON (400 otherwise, as for a POST), and
- * variables must be valid Unicode within a bounded depth (BAD_USER_INPUT otherwise).
+ * a GET's `variables` and `extensions` must be JSON and each operation of a batch an object
+ * (400 otherwise, as for a malformed POST), and variables must be valid Unicode within a
+ * bounded depth (BAD_USER_INPUT otherwise).
  */
 export function checkRequestInput(): Plugin {
   return {
@@ -49,7 +50,9 @@ export function checkRequestInput(): Plugin {
       }
     },
     onParams({ params }) {
-      if (params == null || typeof params !== "object") return; // Yoga refuses it with a 400
+      if (params == null || typeof params !== "object" || Array.isArray(params)) {
+        throw malformedRequest("Each operation of a batched request must be an object with a query");
+      }
       for (const name of JSON_PARAMETERS) {
         const problem = inputProblem(params[name]);
         if (problem) throw badInput(`"${name}" ${problem}`);
