@@ -3,8 +3,6 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { config } from "./config.ts";
 import { countingAdapterFactory } from "./db-statements.ts";
-import "./prisma-plan-cache.ts";
-import { SqliteReader } from "./sql/sqlite-reader.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -28,7 +26,6 @@ function fileIdentity(path: string): string | undefined {
 }
 
 let readClient: PrismaClient | undefined;
-let reader: SqliteReader | undefined;
 let writeClient: PrismaClient | undefined;
 let openedFile: string | undefined;
 let reopening: Promise<void> | undefined;
@@ -42,12 +39,6 @@ function remember<T>(client: T): T {
 export function db(): PrismaClient {
   readClient ??= remember(createPrismaClient(config().DATABASE_URL));
   return readClient;
-}
-
-/** The connection for the reads written in SQL (see src/sql/query.ts), created on first use. */
-export function sqlReader(): SqliteReader {
-  reader ??= remember(new SqliteReader(sqliteFilePath(config().DATABASE_URL), BUSY_TIMEOUT_MS));
-  return reader;
 }
 
 /**
@@ -81,8 +72,6 @@ export async function checkDatabaseFile(): Promise<boolean> {
 
 export async function disconnectDb(): Promise<void> {
   const closing = [readClient, writeClient];
-  reader?.close();
-  reader = undefined;
   readClient = undefined;
   writeClient = undefined;
   openedFile = undefined;

@@ -7,6 +7,7 @@ import { existingArticle, existingAuthor, existingCategory } from "./lookups.ts"
 import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, reasonableDate, requiredText, slug } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
+import { isLiveArticle } from "../visibility.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -98,8 +99,7 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
 export async function publishArticle(tx: Tx, globalId: string, at: Date | null | undefined, now: Date): Promise<number> {
   const article = await existingArticle(tx, globalId, "id");
   const publishAt = at == null ? undefined : validateInput(reasonableDate, at, "at");
-  const alreadyLive = article.status === "PUBLISHED" && article.publishedAt != null && article.publishedAt <= now;
-  const publishedAt = publishAt ?? (alreadyLive ? article.publishedAt : now);
+  const publishedAt = publishAt ?? (isLiveArticle(article, now) ? article.publishedAt : now);
   await tx.article.update({
     where: { id: article.id },
     data: { status: "PUBLISHED", publishedAt, version: { increment: 1 } },

@@ -6,8 +6,8 @@ import { existingPage } from "./lookups.ts";
 import { type RawInput, requiredText, slug, validateInput } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
+import { PAGE_STATUSES } from "../visibility.ts";
 
-export const PAGE_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 
 const pageFields = {
   title: requiredText(300),

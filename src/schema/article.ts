@@ -6,8 +6,7 @@ import { badInput } from "../errors.ts";
 import { uris } from "../content/uri.ts";
 import { readingTimeMinutes } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
-import { ARTICLE_STATUSES, visibleArticleWhere } from "../visibility.ts";
-import { canSeeUnpublished } from "../viewer.ts";
+import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../visibility.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum, articleOrderBy } from "./article-order.ts";
 import { Category } from "./category.ts";
@@ -153,17 +152,7 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { slug }, ctx) => {
-      // Visibility is checked again as the row is read, since the article may have been
-      // unpublished or rescheduled since the lookup; the clock is compared here rather than in
-      // the query, whose plan is reused.
-      const withPublishedAt = query.select ? { ...query, select: { ...query.select, publishedAt: true } } : query;
-      const id = await ctx.loaders.articleIdBySlug().load(slug);
-      if (id == null) return null;
-      if (canSeeUnpublished(ctx.viewer)) return db().article.findUnique({ ...query, where: { id } });
-      const article = await db().article.findUnique({ ...withPublishedAt, where: { id, status: "PUBLISHED" } });
-      return article?.publishedAt != null && article.publishedAt <= ctx.now ? article : null;
-    },
+    resolve: (query, _root, { slug }, ctx) => db().article.findUnique({ ...query, where: { slug, AND: [visibleArticleWhere(ctx)] } }),
   }),
   articles: t.prismaConnection({
     type: Article,
