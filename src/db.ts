@@ -6,6 +6,13 @@ import { countingAdapterFactory } from "./db-statements.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** `file:` URLs select embedded SQLite, `postgres:`/`postgresql:` URLs PostgreSQL. */
+export function databaseProvider(databaseUrl: string): DatabaseProvider {
+  return /^postgres(ql)?:/.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);
 }

@@ -14,13 +14,12 @@ export default async function setup(project: TestProject) {
   const templateUrl = `file:${join(TEMPLATE_DIR, "template.db")}`;
   process.env.DATABASE_URL = templateUrl;
 
-  const { migrateDatabase } = await import("../../src/migrate.ts");
-  const { createPrismaClient } = await import("../../src/db.ts");
-  const { seedDemoContent } = await import("../../src/seed/demo-content.ts");
-  await migrateDatabase(templateUrl);
-  const prisma = createPrismaClient(templateUrl);
-  await seedDemoContent(prisma);
-  await prisma.$disconnect();
+  // The server's own start-up path: migrations, WAL journal mode, the demo content.
+  const { prepareDatabase } = await import("../../src/prepare-database.ts");
+  const { parseConfig } = await import("../../src/config.ts");
+  const { disconnectDb } = await import("../../src/db.ts");
+  await prepareDatabase(parseConfig({ DATABASE_URL: templateUrl, SEED_DEMO_CONTENT: "auto" }), () => {});
+  await disconnectDb();
 
   project.provide("templateDatabase", join(TEMPLATE_DIR, "template.db"));
 }
