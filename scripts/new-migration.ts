@@ -33,3 +33,4 @@ mkdirSync(folder, { recursive: true });
 writeFileSync(`${folder}/migration.sql`, sql);
 copyFileSync("prisma/schema.prisma", snapshot);
 console.log(`Wrote ${folder}/migration.sql; review it, then run npm run db:migrate`);
+execFileSync(process.execPath, ["--import", "tsx", "scripts/postgresql-schema.ts", name], { stdio: "inherit" });

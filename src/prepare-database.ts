@@ -1,5 +1,5 @@
 import type { Config } from "./config.ts";
-import { db, writeDb } from "./db.ts";
+import { databaseProvider, db, writeDb } from "./db.ts";
 import { backfillDerivedExcerpts } from "./maintenance/derived-excerpts.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { isDatabaseEmpty, seedDemoContent } from "./seed/demo-content.ts";
@@ -8,7 +8,7 @@ import { isDatabaseEmpty, seedDemoContent } from "./seed/demo-content.ts";
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<void> {
   await migrateDatabase(config.DATABASE_URL);
   // WAL lets readers continue while a writer commits; the setting persists in the file.
-  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseProvider(config.DATABASE_URL) === "sqlite") await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const backfilled = await backfillDerivedExcerpts(writeDb());
   if (backfilled > 0) log(`Derived the excerpts of ${backfilled} articles saved before excerpts were stored`);
   if (config.SEED_DEMO_CONTENT === "auto" && (await isDatabaseEmpty(db()))) {
