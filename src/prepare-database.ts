@@ -1,6 +1,7 @@
 import type { Config } from "./config.ts";
 import { databaseProvider, db, writeDb } from "./db.ts";
 import { backfillDerivedExcerpts } from "./maintenance/derived-excerpts.ts";
+import { backfillSearchText } from "./maintenance/search-text.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { isDatabaseEmpty, seedDemoContent } from "./seed/demo-content.ts";
 
@@ -11,6 +12,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (databaseProvider(config.DATABASE_URL) === "sqlite") await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const backfilled = await backfillDerivedExcerpts(writeDb());
   if (backfilled > 0) log(`Derived the excerpts of ${backfilled} articles saved before excerpts were stored`);
+  const searchable = await backfillSearchText(writeDb());
+  if (searchable > 0) log(`Made ${searchable} articles saved without search text searchable`);
   if (config.SEED_DEMO_CONTENT === "auto" && (await isDatabaseEmpty(db()))) {
     await seedDemoContent(db());
     log("Loaded the demo content into the empty database");

@@ -8,7 +8,7 @@ import { onPostgres } from "./support/database.ts";
 // SQLite before the canonical-instants migration took any date form; the migration converts
 // what is there. (PostgreSQL stores timestamptz from its first migration.)
 const MIGRATIONS = "prisma/migrations";
-const CANONICAL = "20261126080000_canonical_instants_and_statuses";
+const CANONICAL = "20261126073000_canonical_instants_and_statuses";
 
 function statements(migration: string): string[] {
   return readFileSync(join(MIGRATIONS, migration, "migration.sql"), "utf8")

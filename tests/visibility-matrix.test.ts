@@ -8,6 +8,7 @@ import { provider } from "./support/database.ts";
 import { unique } from "./support/fixtures.ts";
 import { ARTICLE_STATUSES, type ArticleStatus } from "../src/visibility.ts";
 import type { LanternYoga } from "../src/yoga.ts";
+import { backfillSearchText } from "../src/maintenance/search-text.ts";
 
 // Status × publication instant × writer × every read path, against an oracle that compares
 // instants. The server's clock is fixed at NOW; articles are written around it through the API
@@ -121,6 +122,8 @@ beforeAll(async () => {
       }
     }
   }
+  // Rows written by hand carry no search text; start-up fills it in, as here.
+  await backfillSearchText(db());
 }, 120_000);
 
 const LISTS = /* GraphQL */ `query ($categorySlug: String!, $authorSlug: String!, $word: String!, $menu: String!, $slot: String!, $ids: [ID!]!) {

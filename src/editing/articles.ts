@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { badInput, codedError } from "../errors.ts";
 import { prepareArticleBody } from "../content/article-body.ts";
+import { searchTextOf } from "../content/search-text.ts";
 import { uris } from "../content/uri.ts";
 import { existingArticle, existingAuthor, existingCategory } from "./lookups.ts";
 import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, reasonableDate, requiredText, slug } from "./input-validation.ts";
@@ -41,11 +42,13 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
   const author = await existingAuthor(tx, input.authorId, "input.authorId");
   const categoryIds = await existingCategoryIds(tx, input.categoryIds);
   const articleSlug = await slugForNew(tx, "article", input.slug, input.title);
+  const prepared = prepareArticleBody(input.body);
   const article = await tx.article.create({
     data: {
       slug: articleSlug,
       title: input.title,
-      ...prepareArticleBody(input.body),
+      ...prepared,
+      searchText: searchTextOf(input.title, prepared.bodyText),
       excerpt: input.excerpt ?? null,
       featuredImageUrl: input.featuredImageUrl ?? null,
       videoUrl: input.videoUrl ?? null,
@@ -68,13 +71,15 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
   const authorId = input.authorId == null ? undefined : (await existingAuthor(tx, input.authorId, "input.authorId")).id;
   const categoryIds = input.categoryIds == null ? undefined : await existingCategoryIds(tx, input.categoryIds);
   const newSlug = await changedSlug(tx, "article", input.slug, article);
+  const prepared = input.body === undefined ? undefined : prepareArticleBody(input.body);
 
   const { count } = await tx.article.updateMany({
     where: { id: article.id, version: expectedVersion },
     data: {
       slug: newSlug,
       title: input.title,
-      ...(input.body === undefined ? {} : prepareArticleBody(input.body)),
+      ...prepared,
+      searchText: searchTextOf(input.title ?? article.title, prepared?.bodyText ?? article.bodyText),
       excerpt: input.excerpt,
       featuredImageUrl: input.featuredImageUrl,
       videoUrl: input.videoUrl,

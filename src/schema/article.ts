@@ -6,6 +6,7 @@ import { badInput } from "../errors.ts";
 import { uris } from "../content/uri.ts";
 import { readingTimeMinutes } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
+import { fold } from "../content/search-text.ts";
 import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../visibility.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum, articleOrderBy } from "./article-order.ts";
@@ -58,7 +59,7 @@ export async function articleWhere(
     }
     const words = filter.search.split(/\s+/).filter(Boolean).slice(0, 10);
     for (const word of words) {
-      conditions.push({ OR: [{ title: { contains: word } }, { bodyText: { contains: word } }] });
+      conditions.push({ searchText: { contains: fold(word) } });
     }
   }
   return { AND: conditions };
