@@ -18,17 +18,12 @@ function featuredItemOf({ articleId, articleTitle, articleExcerpt, articleDerive
   return { ...item, article: { id: articleId, title: articleTitle, excerpt: articleExcerpt, derivedExcerpt: articleDerivedExcerpt } };
 }
 
-/**
- * Featured items of the given slots with their articles, in order, in one statement: the live
- * ones whose articles are published (what everyone sees, editors included), or every item whose
- * article the viewer may see (what editors manage).
- */
-export async function loadFeaturedItems(slots: readonly string[], which: "live" | "all", scope: VisibilityScope): Promise<FeaturedItemRow[]> {
+export function featuredItemsSql(slots: readonly string[], which: "live" | "all", scope: VisibilityScope): Prisma.Sql {
   const where =
     which === "live"
       ? Prisma.sql`${liveFeaturedWindowSql("item", scope.now)} AND ${publishedArticleSql("article", scope.now)}`
       : visibleArticleSql("article", scope);
-  const rows = await db().$queryRaw<FlatRow[]>`
+  return Prisma.sql`
     SELECT "item"."id", "item"."slot", "item"."position", "item"."articleId", "item"."title", "item"."excerpt",
            "item"."startsAt", "item"."endsAt",
            "article"."title" AS "articleTitle", "article"."excerpt" AS "articleExcerpt",
@@ -36,6 +31,15 @@ export async function loadFeaturedItems(slots: readonly string[], which: "live" 
     FROM "FeaturedItem" AS "item" JOIN "Article" AS "article" ON "article"."id" = "item"."articleId"
     WHERE "item"."slot" IN (${Prisma.join(slots)}) AND ${where}
     ORDER BY "item"."position", "item"."id"`;
+}
+
+/**
+ * Featured items of the given slots with their articles, in order, in one statement: the live
+ * ones whose articles are published (what everyone sees, editors included), or every item whose
+ * article the viewer may see (what editors manage).
+ */
+export async function loadFeaturedItems(slots: readonly string[], which: "live" | "all", scope: VisibilityScope): Promise<FeaturedItemRow[]> {
+  const rows = await db().$queryRaw<FlatRow[]>(featuredItemsSql(slots, which, scope));
   return rows.map(featuredItemOf);
 }
 

@@ -20,22 +20,26 @@ type FlatRow = Pick<Menu, "location" | "name"> & { [K in keyof MenuItemRow]: Men
 const linksHiddenTarget = (item: MenuItemRow) =>
   (item.articleId != null && item.articleSlug == null) || (item.pageId != null && item.pageSlug == null);
 
+export function menusSql(locations: readonly string[], scope: VisibilityScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "menu"."location", "menu"."name",
+           "item"."id", "item"."parentId", "item"."label", "item"."url", "item"."categoryId", "item"."articleId", "item"."pageId",
+           "article"."slug" AS "articleSlug", "page"."slug" AS "pageSlug"
+    FROM "Menu" AS "menu"
+    LEFT JOIN "MenuItem" AS "item" ON "item"."menuId" = "menu"."id"
+    LEFT JOIN "Article" AS "article" ON "article"."id" = "item"."articleId" AND ${visibleArticleSql("article", scope)}
+    LEFT JOIN "Page" AS "page" ON "page"."id" = "item"."pageId" AND ${visiblePageSql("page", scope)}
+    WHERE "menu"."location" IN (${Prisma.join(locations)})
+    ORDER BY "item"."position", "item"."id"`;
+}
+
 /**
  * Menus by location with their whole item trees and the slugs of the articles and pages they
  * link: one statement for any number of menus and items.
  */
 export function menuByLocationLoader(scope: VisibilityScope) {
   return new DataLoader<string, MenuRow | null>(async (locations) => {
-    const rows = await db().$queryRaw<FlatRow[]>`
-      SELECT "menu"."location", "menu"."name",
-             "item"."id", "item"."parentId", "item"."label", "item"."url", "item"."categoryId", "item"."articleId", "item"."pageId",
-             "article"."slug" AS "articleSlug", "page"."slug" AS "pageSlug"
-      FROM "Menu" AS "menu"
-      LEFT JOIN "MenuItem" AS "item" ON "item"."menuId" = "menu"."id"
-      LEFT JOIN "Article" AS "article" ON "article"."id" = "item"."articleId" AND ${visibleArticleSql("article", scope)}
-      LEFT JOIN "Page" AS "page" ON "page"."id" = "item"."pageId" AND ${visiblePageSql("page", scope)}
-      WHERE "menu"."location" IN (${Prisma.join(locations)})
-      ORDER BY "item"."position", "item"."id"`;
+    const rows = await db().$queryRaw<FlatRow[]>(menusSql(locations, scope));
 
     const menus = new Map<string, MenuRow>();
     for (const { location, name, ...item } of rows) {
