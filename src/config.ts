@@ -11,8 +11,8 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/lantern.db")
-      .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
-        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
+      .refine((url) => (url.startsWith("file:") && url.length > "file:".length) || /^postgres(ql)?:\/\/./.test(url), {
+        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db or a PostgreSQL "postgresql://" URL',
       }),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

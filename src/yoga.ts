@@ -12,11 +12,12 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { systemClock, type Clock } from "./clock.ts";
 
-export function createLanternYoga(settings: Config = config()) {
+export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
   return createYoga({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, clock),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
