@@ -36,6 +36,10 @@ const schema = z
       .default("*")
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+
+    // Shared by every instance: live updates go through Redis pub/sub when it is set.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_PREFIX: z.string().min(1).default("lantern:"),
   })
   .transform((settings) => {
     const development = settings.NODE_ENV !== "production";

@@ -11,11 +11,12 @@ import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { createFeaturedLive } from "./live/featured-live.ts";
 
-export function createLanternYoga(settings: Config = config()) {
+export function createLanternYoga(settings: Config = config(), featuredLive = createFeaturedLive(settings)) {
   return createYoga({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, featuredLive),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,

@@ -7,6 +7,7 @@ import "./author.ts";
 import "./category.ts";
 import "./page.ts";
 import "./featured.ts";
+import "./featured-subscription.ts";
 import "./menu.ts";
 import "./site.ts";
 import "./uri-target.ts";
