@@ -12,6 +12,7 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { createFeaturedLive } from "./live/featured-live.ts";
+import { widgetRoutes } from "./widget/routes.ts";
 
 export function createLanternYoga(settings: Config = config(), featuredLive = createFeaturedLive(settings)) {
   return createYoga({
@@ -28,7 +29,7 @@ export function createLanternYoga(settings: Config = config(), featuredLive = cr
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), widgetRoutes(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 
