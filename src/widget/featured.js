@@ -7,7 +7,7 @@
 
   const QUERY = "%FEATURED_WIDGET_HASH%";
   const LIVE = "%FEATURED_WIDGET_CHANGED_HASH%";
-  const FALLBACK_AFTER_MS = 2500;
+  const FALLBACK_AFTER_MS = 2000;
   const MAX_RETRY_MS = 30000;
   const script = document.currentScript;
   const ENDPOINT = new URL("/graphql", (script && script.src) || location.href).href;
