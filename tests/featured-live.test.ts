@@ -142,6 +142,21 @@ describe("featuredChanged", () => {
     expect(titles(await stream.next())).toEqual(["Scheduled", "Published"]);
   });
 
+  it("notices within RECHECK_MS a change made without a featured event (its article unpublished)", async () => {
+    const { server, clock } = await liveServer();
+    const editor = await tokenHeaders("editor");
+    const [kept, unpublished] = await publishedArticles(2);
+    await graphql(SET_FEATURED, { slot: "recheck", items: [{ articleId: unpublished!.globalId }, { articleId: kept!.globalId }] }, editor, server);
+    const stream = await open(server, "recheck");
+    expect(titles(await stream.next())).toEqual([unpublished!.title, kept!.title]);
+
+    await db().article.update({ where: { id: unpublished!.id }, data: { status: "DRAFT" } });
+    const recheck = new Date(clock.now().getTime() + RECHECK_MS);
+    await clock.timerAt(recheck);
+    clock.advanceTo(recheck);
+    expect(titles(await stream.next())).toEqual([kept!.title]);
+  });
+
   it("refuses a malformed slot or page size with BAD_USER_INPUT", async () => {
     const { server } = await liveServer();
     for (const variables of [{ slot: "Not a slot!", first: 1 }, { slot: "sidebar", first: 500 }]) {
