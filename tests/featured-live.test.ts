@@ -204,6 +204,20 @@ describe("featuredChanged across instances", () => {
     await Promise.all([a.live.close(), b.live.close()]);
   });
 
+  it("fails no mutation and no subscription while Redis is down", async () => {
+    const down = await liveServer({ REDIS_URL: "redis://127.0.0.1:1", REDIS_PREFIX: `lantern-test-${randomUUID()}:` });
+    const editor = await tokenHeaders("editor");
+    const [article] = await publishedArticles(1);
+    const stream = await open(down.server, "redis-down");
+    expect(titles(await stream.next())).toEqual([]);
+    const started = performance.now();
+    const set = await graphql(SET_FEATURED, { slot: "redis-down", items: [{ articleId: article!.globalId }] }, editor, down.server);
+    expect(set.body).toEqual({ data: { setFeatured: { slot: "redis-down" } } });
+    expect(performance.now() - started).toBeLessThan(2000);
+    await stream.close();
+    await down.live.close();
+  });
+
   it("stays within the instance without Redis (so the test above shows Redis at work)", async () => {
     const a = await liveServer({ REDIS_URL: "" });
     const b = await liveServer({ REDIS_URL: "" });

@@ -15,7 +15,7 @@
   const CSS = `
 :host{display:block;color:var(--lantern-featured-color,inherit)}
 :host([hidden]){display:none}
-[part~=item]{box-sizing:border-box;block-size:var(--lantern-featured-item-height,12em);overflow:hidden;padding-block-end:var(--lantern-featured-gap,1em)}
+[part~=item]{box-sizing:border-box;block-size:var(--lantern-featured-item-height,14em);overflow:hidden;border-block-end:var(--lantern-featured-gap,1em) solid transparent}
 p{margin:0 0 .4em}
 [part~=title]{font-size:var(--lantern-featured-title-size,1.2em);font-weight:var(--lantern-featured-title-weight,600);line-height:1.3}
 [part~=title],[part~=excerpt]{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}

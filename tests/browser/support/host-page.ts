@@ -66,7 +66,7 @@ header, .columns { max-width: 960px; margin: 0 auto; padding: 0 16px; }
 main { flex: 1; }
 aside { flex: 0 0 320px; }
 section { border: 1px solid #ccc; padding: 12px 16px; margin-bottom: 16px; }
-lantern-featured:not(:defined) { display: block; block-size: 12em; }
+lantern-featured:not(:defined) { display: block; block-size: 14em; }
 lantern-featured { --lantern-featured-link-color: #0b5394; }`;
 
 /** A page of another site (another origin) embedding the widget, served with a strict policy. */
