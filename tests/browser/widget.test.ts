@@ -167,6 +167,26 @@ describe("<lantern-featured> in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("inherits the host page's font and takes its custom properties and ::part() rules", async () => {
+    const { page } = await hostPage({ "slot-name": "sidebar", endpoint: `${lantern.url}/graphql` });
+    await waitForTitle(page, "The Power of Exercise to Change the Brain", 3000);
+    const styles = await page.locator("lantern-featured").evaluate((element) => {
+      const style = (part: string) => getComputedStyle(element.shadowRoot!.querySelector(`[part~="${part}"]`)!);
+      return {
+        hostFont: getComputedStyle(document.body).fontFamily,
+        titleFont: style("link").fontFamily,
+        excerptFont: style("excerpt").fontFamily,
+        linkColor: style("link").color,
+        bylineStyle: style("byline").fontStyle,
+      };
+    });
+    expect(styles.titleFont).toBe(styles.hostFont);
+    expect(styles.excerptFont).toBe(styles.hostFont);
+    expect(styles.linkColor).toBe("rgb(11, 83, 148)");
+    expect(styles.bylineStyle).toBe("italic");
+    await page.context().close();
+  });
+
   it("writes the date in the reader's locale, or the one asked for", async () => {
     const { page } = await hostPage({ "slot-name": "sidebar", endpoint: `${lantern.url}/graphql`, locale: "de-DE" });
     await waitForTitle(page, "The Power of Exercise to Change the Brain", 3000);

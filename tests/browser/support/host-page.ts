@@ -67,7 +67,8 @@ main { flex: 1; }
 aside { flex: 0 0 320px; }
 section { border: 1px solid #ccc; padding: 12px 16px; margin-bottom: 16px; }
 lantern-featured:not(:defined) { display: block; block-size: 14em; }
-lantern-featured { --lantern-featured-link-color: #0b5394; }`;
+lantern-featured { --lantern-featured-link-color: #0b5394; }
+lantern-featured::part(byline) { font-style: italic; }`;
 
 /** A page of another site (another origin) embedding the widget, served with a strict policy. */
 export async function startHostPage(options: HostPageOptions): Promise<HostPage & { setOptions(next: HostPageOptions): void }> {
