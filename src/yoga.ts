@@ -9,6 +9,7 @@ import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
 import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
+import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { createFeaturedLive } from "./live/featured-live.ts";
@@ -29,7 +30,7 @@ export function createLanternYoga(settings: Config = config(), featuredLive = cr
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), widgetRoutes(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), widgetRoutes(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 

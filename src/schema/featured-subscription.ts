@@ -1,5 +1,5 @@
 import { builder } from "./builder.ts";
-import { assertPageArgs } from "./pagination.ts";
+import { checkPageSize } from "./pagination.ts";
 import { FeaturedItem } from "./featured.ts";
 import { refreshLoaders } from "../context.ts";
 import { handle, validateInput } from "../editing/input-validation.ts";
@@ -18,7 +18,7 @@ builder.subscriptionFields((t) => ({
       first: t.arg.int({ required: true, defaultValue: 1, description: "How many items, at most" }),
     },
     subscribe: (_root, { slot, first }, ctx) => {
-      assertPageArgs({ first });
+      checkPageSize(first, "first");
       return ctx.featuredLive.changes(validateInput(handle, slot, "slot"));
     },
     resolve: async (_change, { slot, first }, ctx) => {
