@@ -43,8 +43,17 @@ export function redisFeaturedEvents(url: string, prefix: string, log: Log): Feat
   let subscriber: { client: Redis; subscribed: Promise<void> } | undefined;
 
   const connect = (role: string) => {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    client.on("error", (error: Error) => log(`Redis (${role} of featured changes): ${error.message}`));
+    const client = new Redis(url, { maxRetriesPerRequest: 2 });
+    // ioredis reconnects by itself, reporting each failed attempt: say so once per outage.
+    let down = false;
+    client.on("error", (error: Error) => {
+      if (!down) log(`Redis (${role} of featured changes) unavailable: ${error.message}; retrying`);
+      down = true;
+    });
+    client.on("ready", () => {
+      if (down) log(`Redis (${role} of featured changes) reachable again`);
+      down = false;
+    });
     return client;
   };
 

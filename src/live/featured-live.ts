@@ -1,5 +1,4 @@
-import { Repeater, SlidingBuffer } from "graphql-yoga";
-import { createLogger } from "graphql-yoga";
+import { Repeater, SlidingBuffer, createLogger } from "graphql-yoga";
 import type { Config } from "../config.ts";
 import { onDraining } from "../shutdown.ts";
 import { systemClock, type Clock } from "./clock.ts";
