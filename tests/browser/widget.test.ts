@@ -257,6 +257,24 @@ describe("<lantern-featured> in headless Chromium", () => {
     }
   });
 
+  it("keeps count boxes of one height, and fallback=\"none\" shows nothing in them", async () => {
+    const heights: number[] = [];
+    for (const count of ["1", "3"]) {
+      const nothing = "http://127.0.0.1:9";
+      host.setOptions({ scriptSrc: `${lantern.url}/widget/featured.js`, attributes: { "slot-name": "sidebar", endpoint: `${nothing}/graphql`, count, fallback: "none" }, lanternOrigin: `${lantern.url} ${nothing}` });
+      const { page, problems } = await openPage(`${host.origin}/`);
+      await waitForFallback(page, 3000);
+      const widget = await shown(page);
+      expect(widget.fallback).toBe(true);
+      expect(widget.fallbackText).toBe("");
+      heights.push((await layout(page))[0]!.height);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+    expect(heights[0]).toBeGreaterThan(100);
+    expect(heights[1]).toBeCloseTo(heights[0]! * 3, 0);
+  });
+
   it("passes axe-core on the demo page, which laid out like the seed's sidebar shows the featured article; screenshot saved", async () => {
     const { page, problems, violations } = await openPage(`${lantern.url}/widget/demo`);
     await waitForTitle(page, "The Power of Exercise to Change the Brain", 3000);
