@@ -13,11 +13,20 @@ import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
+import { widgetRoutes } from "./widget/routes.ts";
 
-export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
+interface Parts {
+  /** Where requests and scheduled changes read the time: the system clock, or a test's. */
+  clock?: Clock;
+  featuredLive?: FeaturedLive;
+}
+
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+  const live = featuredLive ?? createFeaturedLive(settings, clock);
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock),
+    context: (initial) => createContext(initial, clock, live),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
@@ -29,7 +38,7 @@ export function createLanternYoga(settings: Config = config(), clock: Clock = sy
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), widgetRoutes(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 
