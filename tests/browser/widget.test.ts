@@ -367,10 +367,13 @@ describe("<lantern-featured> in headless Chromium", () => {
     await setFeatured("browser-restart", [{ articleId: articleIds[1]!, title: "After the restart" }]);
     await waitForTitle(page, "After the restart", 30_000);
 
-    // Each wait at least as long as the one before (1 s, 2 s, 4 s ... each with jitter of up to half).
+    // Waits grow (1 s, 2 s, 4 s ... each with jitter of up to half): none much shorter than the one
+    // before (connecting to a restarting server adds its own delay to a measured wait), and the
+    // last beyond what a fixed 1 s retry would give.
     const waits = attempts.slice(1).map((at, index) => at - attempts[index]!);
     expect(waits.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]! - 50);
+    for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]! - 600);
+    expect(waits.at(-1)!).toBeGreaterThanOrEqual(1500);
     console.log(`reconnected after ${attempts.length - 1} attempts; waits between them ${waits.map((wait) => Math.round(wait)).join(", ")} ms`);
     expect(problems).toEqual([]);
     await page.context().close();
