@@ -21,14 +21,17 @@ async function main() {
   }
 
   await prepareDatabase(settings, log);
-  const server = await startServer(settings.PORT, settings.HOST);
+  const { server, stopBackgroundWork } = await startServer(settings.PORT, settings.HOST);
   log(`GraphQL API${settings.GRAPHIQL ? " and GraphiQL" : ""} at http://localhost:${settings.PORT}/graphql`);
 
   const shutdown = async (signal: string) => {
     log(`${signal}: draining in-flight requests (at most ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
     // Should closing the database hang too, the process still ends.
     setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_MS + 1000).unref();
-    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, disconnectDb);
+    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, async () => {
+      await stopBackgroundWork();
+      await disconnectDb();
+    });
     log(outcome === "drained" ? "all requests answered; closed" : "deadline reached: remaining connections cut");
     process.exit(outcome === "drained" ? 0 : 1);
   };

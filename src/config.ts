@@ -36,6 +36,21 @@ const schema = z
       .default("*")
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+
+    // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:4000").transform((url) => url.replace(/\/+$/, "")),
+    FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
+    CONTACT_EMAIL: z.email().optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_KEY_PREFIX: z.string().default("lantern:"),
+    TRUST_PROXY: z.stringbool().default(false),
+    FORMS_RATE_LIMIT_PER_IP: positive(20),
+    FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),
+    FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .transform((settings) => {
     const development = settings.NODE_ENV !== "production";

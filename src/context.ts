@@ -2,12 +2,16 @@ import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "./viewer.ts";
 import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { createLoaders, type Loaders } from "./loaders/index.ts";
+import type { FormsService } from "./forms/forms-service.ts";
+import { formClient, type FormClient } from "./forms/client.ts";
 
 export interface Context {
   viewer: Viewer;
   /** One clock per request, so every visibility check in it agrees. */
   now: Date;
   loaders: Loaders;
+  /** The public forms' service, and who is sending (for consent records and rate limits). */
+  forms: { service: FormsService; client: FormClient };
 }
 
 /** Drops everything the request's loaders cached (after a mutation changed the data). */
@@ -15,8 +19,11 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext): Promise<Context> {
+export async function createContext(initial: YogaInitialContext, forms: FormsService): Promise<Context> {
   const now = new Date();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
-  return { ...scope, loaders: createLoaders(scope) };
+  // Over Node's HTTP server, Yoga's server context carries the request's socket as req.
+  const socketAddress = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
+  const client = formClient(initial.request, socketAddress, forms.settings.TRUST_PROXY);
+  return { ...scope, loaders: createLoaders(scope), forms: { service: forms, client } };
 }

@@ -11,11 +11,19 @@ import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { FormsService } from "./forms/forms-service.ts";
+import { formPages } from "./forms/http-pages.ts";
 
-export function createLanternYoga(settings: Config = config()) {
+export interface LanternServices {
+  /** The public forms' clock, shared state and settings; made from `settings` when not given. */
+  forms?: FormsService;
+}
+
+export function createLanternYoga(settings: Config = config(), services: LanternServices = {}) {
+  const forms = services.forms ?? new FormsService({ settings });
   return createYoga({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, forms),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
@@ -27,7 +35,7 @@ export function createLanternYoga(settings: Config = config()) {
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), formPages(forms), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 
