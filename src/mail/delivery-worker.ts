@@ -103,28 +103,32 @@ export class DeliveryWorker {
     this.transport.close();
   }
 
+  /** Claims up to a batch of due mails; empty only when none is left to claim. */
   private async claimBatch() {
-    const now = this.clock();
-    const claimable = {
-      status: "PENDING",
-      nextAttemptAt: { lte: now },
-      OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-    };
-    const candidates = await this.prisma.outboxMail.findMany({
-      where: claimable,
-      orderBy: { id: "asc" },
-      take: this.batchSize,
-      select: { id: true },
-    });
-    if (candidates.length === 0) return [];
-    const claim = `${this.id}:${randomUUID()}`;
-    // One statement: it re-checks that each row is still claimable as it takes it, so when two
-    // workers pick the same candidates, each row goes to exactly one of them.
-    await this.prisma.outboxMail.updateMany({
-      where: { id: { in: candidates.map(({ id }) => id) }, ...claimable },
-      data: { claimedBy: claim, claimedUntil: new Date(now.getTime() + this.leaseMs) },
-    });
-    return this.prisma.outboxMail.findMany({ where: { claimedBy: claim }, orderBy: { id: "asc" } });
+    for (;;) {
+      const now = this.clock();
+      const claimable = {
+        status: "PENDING",
+        nextAttemptAt: { lte: now },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+      };
+      const candidates = await this.prisma.outboxMail.findMany({
+        where: claimable,
+        orderBy: { id: "asc" },
+        take: this.batchSize,
+        select: { id: true },
+      });
+      if (candidates.length === 0) return [];
+      const claim = `${this.id}:${randomUUID()}`;
+      // One statement: it re-checks that each row is still claimable as it takes it, so when
+      // two workers picked the same candidates, each row goes to exactly one of them.
+      const { count } = await this.prisma.outboxMail.updateMany({
+        where: { id: { in: candidates.map(({ id }) => id) }, ...claimable },
+        data: { claimedBy: claim, claimedUntil: new Date(now.getTime() + this.leaseMs) },
+      });
+      // Another worker took them all first: look for more.
+      if (count > 0) return this.prisma.outboxMail.findMany({ where: { claimedBy: claim }, orderBy: { id: "asc" } });
+    }
   }
 
   private async deliver(mail: Awaited<ReturnType<DeliveryWorker["claimBatch"]>>[number]): Promise<keyof DeliveryReport> {

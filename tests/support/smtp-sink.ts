@@ -13,6 +13,8 @@ export interface ReceivedMail {
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** Recipients refused for good (550), as a mailbox that does not exist. */
+  readonly refuse = new Set<string>();
   port = 0;
   private server: SMTPServer | undefined;
 
@@ -25,6 +27,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ["AUTH", "STARTTLS"],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refuse.has(address.address)) return callback();
+        callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
