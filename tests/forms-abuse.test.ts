@@ -80,6 +80,7 @@ describe("input checks", () => {
     ["subject", { subject: "Hi\nthere" }],
     ["message", { message: "x".repeat(5001) }],
     ["message", { message: "   " }],
+    ["message", { message: "a lone surrogate \uD800 is not text" }],
   ])("refuses a bad contact %s", async (field, bad) => {
     const response = await graphql(CONTACT, {
       input: { name: "Jane", email: address(), subject: "Hello", message: "Hi", proof: "unused", ...bad },

@@ -3,7 +3,8 @@ import { EMAIL_MAX_LENGTH, normalizeEmail } from "./email-address.ts";
 
 // Control characters other than line breaks and tabs never belong in form text; in one-line
 // fields (names, subjects) line breaks could also forge mail headers.
-const noControls = (text: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+// Lone UTF-16 surrogates are not text either (and no database could store them).
+const noControls = (text: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Surrogate}/u.test(text);
 const oneLine = (text: string) => !/[\r\n\u2028\u2029]/.test(text) && noControls(text);
 
 const line = (max: number) =>

@@ -9,6 +9,7 @@ import { markContactMessageHandled } from "../forms/contact-messages.ts";
 /* What editors see of the forms: subscribers with their consent, contact messages, erasure. */
 
 const SubscriberStatusEnum = builder.enumType("SubscriberStatus", {
+  description: "Where an address stands on the mailing list",
   values: {
     PENDING: { description: "Subscribed, waiting for the address to confirm" },
     CONFIRMED: { description: "Confirmed: on the list" },
@@ -35,10 +36,10 @@ const Subscriber = builder.prismaObject("Subscriber", {
   description: "An address on the mailing list (editors only)",
   fields: (t) => ({
     email: t.exposeString("email", { description: "Normalized: trimmed, lower-case, ASCII domain" }),
-    status: t.field({ type: SubscriberStatusEnum, resolve: (subscriber) => subscriber.status as SubscriberStatus }),
+    status: t.field({ type: SubscriberStatusEnum, description: "Where the address stands", resolve: (subscriber) => subscriber.status as SubscriberStatus }),
     subscribedAt: t.expose("createdAt", { type: "DateTime", description: "When the address first subscribed" }),
-    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true }),
-    unsubscribedAt: t.expose("unsubscribedAt", { type: "DateTime", nullable: true }),
+    confirmedAt: t.expose("confirmedAt", { type: "DateTime", nullable: true, description: "When the confirmation link was used; null while pending" }),
+    unsubscribedAt: t.expose("unsubscribedAt", { type: "DateTime", nullable: true, description: "When the address last unsubscribed" }),
     consent: t.field({
       type: Consent,
       nullable: true,
@@ -56,12 +57,12 @@ const Subscriber = builder.prismaObject("Subscriber", {
 const ContactMessage = builder.prismaObject("ContactMessage", {
   description: "A message sent through the contact form (editors only)",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
+    id: t.exposeID("id", { description: "For markContactMessageHandled" }),
+    name: t.exposeString("name", { description: "The sender's name" }),
     email: t.exposeString("email", { description: "The sender's address (normalized)" }),
-    subject: t.exposeString("subject"),
+    subject: t.exposeString("subject", { description: "One line" }),
     message: t.exposeString("message", { description: "Plain text" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was sent" }),
     handledAt: t.expose("handledAt", { type: "DateTime", nullable: true, description: "When an editor marked it handled; null while open" }),
   }),
 });
@@ -110,7 +111,7 @@ builder.mutationFields((t) => ({
     description:
       "Editors only. Erases an address on request: its subscription and consent records, its contact messages and mails to it. The erasure is recorded without the address.",
     authScopes: { editor: true },
-    args: { email: t.arg.string({ required: true }) },
+    args: { email: t.arg.string({ required: true, description: "The address, in any case or spacing" }) },
     resolve: async (_root, args, ctx) => {
       const parsed = emailAddress.safeParse(args.email);
       if (!parsed.success) throw badInput(`email: ${parsed.error.issues[0]!.message}`, { field: "email" });
@@ -123,8 +124,8 @@ builder.mutationFields((t) => ({
     description: "Editors only. Marks a contact message handled, or open again with handled: false",
     authScopes: { editor: true },
     args: {
-      id: t.arg.id({ required: true }),
-      handled: t.arg.boolean({ required: false, defaultValue: true }),
+      id: t.arg.id({ required: true, description: "ContactMessage.id" }),
+      handled: t.arg.boolean({ required: false, defaultValue: true, description: "false: open again" }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = Number(args.id);
