@@ -38,7 +38,7 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
 
     // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:4000").transform((url) => url.replace(/\/+$/, "")),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
@@ -58,6 +58,7 @@ const schema = z
       ...settings,
       INTROSPECTION: settings.INTROSPECTION ?? development,
       GRAPHIQL: settings.GRAPHIQL ?? development,
+      PUBLIC_URL: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     };
   });
 

@@ -166,6 +166,21 @@ describe("confirmation", () => {
   });
 });
 
+describe("the link pages", () => {
+  it("refuse other methods and oversized bodies without reading them", async () => {
+    expect((await fetchYoga("/subscription/confirm", { method: "PUT" }, server.yoga)).status).toBe(405);
+    const big = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 100; i++) controller.enqueue(new TextEncoder().encode(`token=${"x".repeat(1000)}&`));
+        controller.close();
+      },
+    });
+    const response = await fetchYoga("/subscription/confirm", { method: "POST", body: big, duplex: "half" } as RequestInit, server.yoga);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("must not be empty");
+  });
+});
+
 describe("unsubscribe", () => {
   it("the List-Unsubscribe URL takes an RFC 8058 one-click POST with 200", async () => {
     const email = address();

@@ -78,11 +78,23 @@ async function csvExport(request: Request, now: Date): Promise<Response> {
   });
 }
 
+/** The request's form fields; undefined for a body over FORM_BODY_MAX_BYTES, which is not read further. */
 async function formFields(request: Request): Promise<URLSearchParams | undefined> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > FORM_BODY_MAX_BYTES) return undefined;
-  const text = await request.text();
-  return text.length > FORM_BODY_MAX_BYTES ? undefined : new URLSearchParams(text);
+  if (Number(request.headers.get("content-length") ?? 0) > FORM_BODY_MAX_BYTES) return undefined;
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > FORM_BODY_MAX_BYTES) {
+      await reader!.cancel();
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
 async function answerPage(title: string, action: () => Promise<{ message: string }>): Promise<Response> {
