@@ -54,7 +54,7 @@ describe("delivery worker", () => {
     expect(mail.text?.trim()).toBe(`Text for ${to}`);
     expect(mail.html).toContain(`<p>HTML for ${to}</p>`);
     const row = await writeDb().outboxMail.findFirstOrThrow({ where: { toAddress: to } });
-    expect(row).toMatchObject({ status: "SENT", attempts: 1, sentAt: clock.now(), claimedBy: null });
+    expect(row).toMatchObject({ status: "SENT", attempts: 1, sentAt: clock.now(), claimedBy: null, toAddress: to, subject: `Hello ${to}`, text: "", html: "" });
     expect(mail.messageId).toBe(row.messageId);
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SharedStore } from "./shared-store.ts";
 import { codedError } from "../errors.ts";
 
@@ -17,7 +18,9 @@ export async function enforceRateLimit(store: SharedStore, rule: RateLimit, id: 
   const windowMs = rule.windowSeconds * 1000;
   const window = Math.floor(now.getTime() / windowMs);
   const endsAt = (window + 1) * windowMs;
-  const count = await store.increment(`rate:${rule.scope}:${id}:${window}`, endsAt - now.getTime(), now);
+  // Keys name a hash of the address, so the shared store holds no e-mail or IP addresses.
+  const key = createHash("sha256").update(id).digest("base64url").slice(0, 22);
+  const count = await store.increment(`rate:${rule.scope}:${key}:${window}`, endsAt - now.getTime(), now);
   if (count > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
     throw codedError("RATE_LIMITED", `Too many attempts; try again in ${retryAfter} seconds`, { retryAfter });

@@ -26,7 +26,8 @@ export interface DeliveryReport {
  * against one database: each claims a batch with one conditional UPDATE, which only takes rows
  * that are due and not claimed by another live worker, so no mail is handed to two of them.
  * A failed attempt is retried later with exponential back-off; a permanent refusal (SMTP 5xx)
- * or too many attempts marks the mail FAILED.
+ * or too many attempts marks the mail FAILED. A sent or failed mail keeps its envelope and
+ * subject, not its body.
  */
 export class DeliveryWorker {
   readonly id = `worker-${randomUUID()}`;
@@ -155,6 +156,7 @@ export class DeliveryWorker {
           attempts,
           lastError: message.slice(0, 500),
           status: givingUp ? "FAILED" : "PENDING",
+          ...(givingUp ? { text: "", html: "", headers: "{}" } : {}),
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
           claimedBy: null,
           claimedUntil: null,
@@ -165,7 +167,8 @@ export class DeliveryWorker {
     }
     await this.prisma.outboxMail.updateMany({
       where: mine,
-      data: { status: "SENT", sentAt: this.clock(), attempts: mail.attempts + 1, claimedBy: null, claimedUntil: null, lastError: null },
+      // The body may hold a single-use token (stored hashed everywhere else): once sent, it goes.
+      data: { status: "SENT", sentAt: this.clock(), attempts: mail.attempts + 1, claimedBy: null, claimedUntil: null, lastError: null, text: "", html: "", headers: "{}" },
     });
     return "sent";
   }
