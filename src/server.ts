@@ -1,25 +1,27 @@
 import { createServer, type Server } from "node:http";
-import { createLanternYoga } from "./yoga.ts";
+import { createLanternYoga, type LanternServices } from "./yoga.ts";
 import { trackConnections } from "./shutdown.ts";
-import { config } from "./config.ts";
-import { FormsService } from "./forms/forms-service.ts";
-import { startMailDelivery } from "./mail/delivery.ts";
+import { config, type Config } from "./config.ts";
 
-/** Starts listening (and sending queued mail); resolves once the port is bound. */
-export async function startServer(port: number, host: string): Promise<{ server: Server; stopBackgroundWork: () => Promise<void> }> {
-  const settings = config();
-  const forms = new FormsService({ settings });
-  const mail = startMailDelivery(settings, (line) => console.log(`[lantern] ${line}`));
-  if (mail) forms.onMailQueued = () => mail.poke();
-  const yoga = createLanternYoga(settings, { forms });
-  const server = createServer(yoga);
+/** How often Node looks for requests past their timeouts; its default (30 s) would let them overrun. */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
+
+/** Starts listening; resolves once the port is bound. */
+export async function startServer(port: number, host: string, settings: Config = config(), services: LanternServices = {}): Promise<Server> {
+  const yoga = createLanternYoga(settings, services);
   // Slow clients may not hold a connection open indefinitely.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createServer(
+    {
+      headersTimeout: settings.HEADERS_TIMEOUT_MS,
+      requestTimeout: settings.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    yoga,
+  );
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
-  return { server, stopBackgroundWork: async () => { await mail?.stop(); await forms.close(); } };
+  return server;
 }

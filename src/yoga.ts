@@ -9,6 +9,7 @@ import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
 import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
+import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { FormsService } from "./forms/forms-service.ts";
@@ -35,7 +36,13 @@ export function createLanternYoga(settings: Config = config(), services: Lantern
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), formPages(forms), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [
+      readiness(),
+      formPages(forms),
+      useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
+      databaseGuard(),
+      ...safetyPlugins({ settings, isEditorRequest }),
+    ],
   });
 }
 

@@ -80,13 +80,19 @@ describe("input checks", () => {
     ["subject", { subject: "Hi\nthere" }],
     ["message", { message: "x".repeat(5001) }],
     ["message", { message: "   " }],
-    ["message", { message: "a lone surrogate \uD800 is not text" }],
   ])("refuses a bad contact %s", async (field, bad) => {
     const response = await graphql(CONTACT, {
       input: { name: "Jane", email: address(), subject: "Hello", message: "Hi", proof: "unused", ...bad },
     }, {}, server.yoga);
     expect(errorCodes(response)).toEqual(["BAD_USER_INPUT"]);
     expect(response.body.errors![0]!.extensions!.field).toBe(`input.${field}`);
+  });
+
+  it("refuses text that is not valid Unicode", async () => {
+    const response = await graphql(CONTACT, {
+      input: { name: "Jane", email: address(), subject: "Hello", message: "a lone surrogate \uD800 is not text", proof: "unused" },
+    }, {}, server.yoga);
+    expect(errorCodes(response)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("refuses addresses of disposable mailbox services", async () => {

@@ -32,6 +32,8 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
     authorById: lazy(() => authorByIdLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
+    /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */
+    perField: lazy(() => new Map<string, unknown>()),
   };
 }
 

@@ -1,7 +1,10 @@
 import { builder } from "./builder.ts";
 import { db } from "../db.ts";
 import { badInput, codedError } from "../errors.ts";
-import { assertPageArgs } from "./pagination.ts";
+import { resolveConnection, type CursorOrder } from "./pagination.ts";
+import { keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset.ts";
+import { nodeSelection, selectsPage } from "./article-connection.ts";
+import { totalCountField } from "./total-count.ts";
 import { emailAddress } from "../forms/input.ts";
 import { eraseAddress } from "../forms/erasure.ts";
 import { markContactMessageHandled } from "../forms/contact-messages.ts";
@@ -67,31 +70,67 @@ const ContactMessage = builder.prismaObject("ContactMessage", {
   }),
 });
 
+const OLDEST_FIRST: KeysetSort = { column: "id", direction: "asc", nullable: false };
+const NEWEST_FIRST: KeysetSort = { column: "id", direction: "desc", nullable: false };
+
+/** Cursors of lists ordered by id alone. */
+const byId = (name: string): CursorOrder<{ id: number }, number> => ({
+  name,
+  positionOf: (row) => ({ key: row.id, id: row.id }),
+  parseKey: (raw) => (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined),
+});
+const SUBSCRIBER_CURSOR = byId("Subscriber:ID");
+const CONTACT_MESSAGE_CURSOR = byId("ContactMessage:NEWEST");
+
 builder.queryFields((t) => ({
-  subscribers: t.prismaConnection({
-    type: Subscriber,
-    cursor: "id",
-    description: "Editors only. Oldest first. The CSV export with every consent record is GET /forms/subscribers.csv",
-    authScopes: { editor: true },
-    args: { status: t.arg({ type: SubscriberStatusEnum, required: false, description: "Only subscribers in this status" }) },
-    totalCount: (_parent, { status }) => db().subscriber.count({ where: status ? { status } : {} }),
-    resolve: (query, _root, args) => {
-      assertPageArgs(args);
-      return db().subscriber.findMany({ ...query, where: args.status ? { status: args.status } : {}, orderBy: { id: "asc" } });
+  subscribers: t.connection(
+    {
+      type: Subscriber,
+      description: "Editors only. Oldest first. The CSV export with every consent record is GET /forms/subscribers.csv",
+      authScopes: { editor: true },
+      args: { status: t.arg({ type: SubscriberStatusEnum, required: false, description: "Only subscribers in this status" }) },
+      resolve: async (_root, args, ctx, info) => {
+        const where = args.status ? { status: args.status } : {};
+        const query = nodeSelection(ctx, info, "Subscriber", { id: true });
+        const connection = await resolveConnection(args, SUBSCRIBER_CURSOR, async (window) =>
+          selectsPage(ctx, info)
+            ? db().subscriber.findMany({
+                ...query,
+                where: { AND: [where, ...keysetWhere(OLDEST_FIRST, window)] },
+                orderBy: keysetOrderBy(OLDEST_FIRST, window.fromEnd),
+                take: window.limit,
+              })
+            : [],
+        );
+        return { ...connection, totalCount: () => db().subscriber.count({ where }) };
+      },
     },
-  }),
-  contactMessages: t.prismaConnection({
-    type: ContactMessage,
-    cursor: "id",
-    description: "Editors only. Newest first",
-    authScopes: { editor: true },
-    args: { handled: t.arg.boolean({ required: false, description: "true: only handled messages; false: only open ones" }) },
-    totalCount: (_parent, { handled }) => db().contactMessage.count({ where: handledWhere(handled) }),
-    resolve: (query, _root, args) => {
-      assertPageArgs(args);
-      return db().contactMessage.findMany({ ...query, where: handledWhere(args.handled), orderBy: { id: "desc" } });
+    { fields: totalCountField },
+  ),
+  contactMessages: t.connection(
+    {
+      type: ContactMessage,
+      description: "Editors only. Newest first",
+      authScopes: { editor: true },
+      args: { handled: t.arg.boolean({ required: false, description: "true: only handled messages; false: only open ones" }) },
+      resolve: async (_root, args, ctx, info) => {
+        const where = handledWhere(args.handled);
+        const query = nodeSelection(ctx, info, "ContactMessage", { id: true });
+        const connection = await resolveConnection(args, CONTACT_MESSAGE_CURSOR, async (window) =>
+          selectsPage(ctx, info)
+            ? db().contactMessage.findMany({
+                ...query,
+                where: { AND: [where, ...keysetWhere(NEWEST_FIRST, window)] },
+                orderBy: keysetOrderBy(NEWEST_FIRST, window.fromEnd),
+                take: window.limit,
+              })
+            : [],
+        );
+        return { ...connection, totalCount: () => db().contactMessage.count({ where }) };
+      },
     },
-  }),
+    { fields: totalCountField },
+  ),
 }));
 
 function handledWhere(handled: boolean | null | undefined) {
