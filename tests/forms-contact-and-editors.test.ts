@@ -82,6 +82,37 @@ describe("editors", () => {
     expect(errorCodes(await graphql(mark, { id: "abc" }, editor, server.yoga))).toEqual(["NOT_FOUND"]);
   });
 
+  it("page through subscribers and contact messages by cursor, forwards and backwards", async () => {
+    const tag = unique();
+    for (let i = 0; i < 5; i++) {
+      await db().subscriber.create({ data: { email: `page-${tag}-${i}@example.org`, status: "CONFIRMED" } });
+      await db().contactMessage.create({ data: { name: `Page ${tag} ${i}`, email: "p@example.org", subject: "S", message: "M" } });
+    }
+    const all = await graphql(`{ subscribers(first: 100, status: CONFIRMED) { totalCount edges { cursor node { email } } } }`, {}, editor, server.yoga);
+    const edges = all.body.data.subscribers.edges.filter((edge: { node: { email: string } }) => edge.node.email.includes(tag));
+    expect(edges.map((edge: { node: { email: string } }) => edge.node.email)).toEqual([0, 1, 2, 3, 4].map((i) => `page-${tag}-${i}@example.org`));
+    const page = `query ($after: String, $before: String, $first: Int, $last: Int) {
+      subscribers(first: $first, last: $last, after: $after, before: $before, status: CONFIRMED) {
+        nodes { email } pageInfo { hasNextPage hasPreviousPage }
+      }
+    }`;
+    const forward = await graphql(page, { first: 2, after: edges[0].cursor }, editor, server.yoga);
+    expect(forward.body.data.subscribers.nodes.map((n: { email: string }) => n.email)).toEqual([1, 2].map((i) => `page-${tag}-${i}@example.org`));
+    expect(forward.body.data.subscribers.pageInfo.hasNextPage).toBe(true);
+    const backward = await graphql(page, { last: 2, before: edges[4].cursor }, editor, server.yoga);
+    expect(backward.body.data.subscribers.nodes.map((n: { email: string }) => n.email)).toEqual([2, 3].map((i) => `page-${tag}-${i}@example.org`));
+    expect(backward.body.data.subscribers.pageInfo.hasPreviousPage).toBe(true);
+
+    const messages = await graphql(`{ contactMessages(first: 2) { totalCount nodes { name } pageInfo { endCursor } } }`, {}, editor, server.yoga);
+    expect(messages.body.data.contactMessages.nodes.map((n: { name: string }) => n.name)).toEqual([`Page ${tag} 4`, `Page ${tag} 3`]);
+    const next = await graphql(`query ($after: String) { contactMessages(first: 2, after: $after) { nodes { name } } }`, { after: messages.body.data.contactMessages.pageInfo.endCursor }, editor, server.yoga);
+    expect(next.body.data.contactMessages.nodes.map((n: { name: string }) => n.name)).toEqual([`Page ${tag} 2`, `Page ${tag} 1`]);
+    // A cursor of the other list is refused.
+    const crossed = await graphql(`query ($after: String) { subscribers(first: 2, after: $after) { nodes { email } } }`, { after: messages.body.data.contactMessages.pageInfo.endCursor }, editor, server.yoga);
+    expect(errorCodes(crossed)).toEqual(["BAD_USER_INPUT"]);
+    expect(errorCodes(await graphql(`{ subscribers(first: 101) { nodes { email } } }`, {}, editor, server.yoga))).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("anonymous callers cannot read subscribers or contact messages, nor export or erase", async () => {
     for (const query of [
       "{ subscribers(first: 1) { nodes { email } } }",
