@@ -1,6 +1,9 @@
 import { solveChallenge } from "altcha-lib";
 import { graphql } from "./graphql.ts";
-import type { LanternYoga } from "../../src/yoga.ts";
+import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
+import { parseConfig, type Config } from "../../src/config.ts";
+import { FormsService } from "../../src/forms/forms-service.ts";
+import type { SharedStore } from "../../src/forms/shared-store.ts";
 
 /** Fetches a formChallenge and solves it as the ALTCHA widget would; returns the `proof` payload. */
 export async function solvedProof(server: LanternYoga): Promise<string> {
@@ -27,10 +30,6 @@ export function manualClock(start = "2026-11-26T12:00:00Z") {
   };
 }
 
-import { parseConfig, type Config } from "../../src/config.ts";
-import { createLanternYoga } from "../../src/yoga.ts";
-import { FormsService } from "../../src/forms/forms-service.ts";
-import type { SharedStore } from "../../src/forms/shared-store.ts";
 
 /** Production settings for the forms, mailing through `smtpUrl`, plus any overrides. */
 export function formSettings(smtpUrl: string | undefined, overrides: Record<string, string> = {}): Config {
