@@ -76,17 +76,23 @@ export class DeliveryWorker {
 
   /** Polls every `intervalMs` until stop(); poke() runs a poll at once (after a mail was queued). */
   start(intervalMs: number): void {
+    let poked = false;
     const poll = () => {
       this.timer = undefined;
+      poked = false;
       this.running = this.drain()
         .catch((error: unknown) => this.log(`mail delivery failed: ${error instanceof Error ? error.message : String(error)}`))
         .finally(() => {
           this.running = undefined;
-          if (!this.stopped) this.timer = setTimeout(poll, intervalMs);
+          // A mail queued while this poll ran may have been queued after it looked.
+          if (!this.stopped) this.timer = setTimeout(poll, poked ? 0 : intervalMs);
         });
     };
     this.poke = () => {
-      if (this.timer && !this.stopped) {
+      if (this.stopped) return;
+      if (this.running) {
+        poked = true;
+      } else if (this.timer) {
         clearTimeout(this.timer);
         poll();
       }

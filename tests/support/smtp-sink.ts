@@ -17,6 +17,13 @@ export class SmtpSink {
   readonly refuse = new Set<string>();
   port = 0;
   private server: SMTPServer | undefined;
+  private waiting: { count: number; resolve: () => void }[] = [];
+
+  /** Resolves once `count` mails in all have arrived. */
+  untilReceived(count: number): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ count, resolve }));
+  }
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
@@ -38,6 +45,7 @@ export class SmtpSink {
           const raw = Buffer.concat(chunks).toString("utf8");
           this.received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed: await simpleParser(raw), raw });
           callback();
+          for (const waiter of this.waiting.filter((w) => this.received.length >= w.count)) waiter.resolve();
         });
       },
     });
