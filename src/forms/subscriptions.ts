@@ -44,9 +44,15 @@ export async function subscribe(forms: FormsService, rawInput: unknown, client: 
         confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
         confirmationQueuedAt: now,
       };
-      const subscriber = existing
-        ? await tx.subscriber.update({ where: { id: existing.id }, data: pending })
-        : await tx.subscriber.create({ data: { email: input.email, createdAt: now, ...pending } });
+      if (existing) {
+        // Only if nobody changed the row since it was read (another instance re-sending too).
+        const { count } = await tx.subscriber.updateMany({
+          where: { id: existing.id, status: existing.status, confirmationQueuedAt: existing.confirmationQueuedAt },
+          data: pending,
+        });
+        if (count === 0) return false;
+      }
+      const subscriber = existing ?? (await tx.subscriber.create({ data: { email: input.email, createdAt: now, ...pending } }));
       await tx.consentRecord.create({
         data: {
           subscriberId: subscriber.id,
