@@ -4,6 +4,7 @@ import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { createLoaders, type Loaders } from "./loaders/index.ts";
 import type { FormsService } from "./forms/forms-service.ts";
 import { formClient, type FormClient } from "./forms/client.ts";
+import type { Clock } from "./clock.ts";
 
 export interface Context {
   viewer: Viewer;
@@ -19,8 +20,8 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext, forms: FormsService): Promise<Context> {
-  const now = new Date();
+export async function createContext(initial: YogaInitialContext, clock: Clock, forms: FormsService): Promise<Context> {
+  const now = clock();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   // Over Node's HTTP server, Yoga's server context carries the request's socket as req.
   const socketAddress = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;

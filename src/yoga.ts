@@ -12,19 +12,20 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { systemClock, type Clock } from "./clock.ts";
 import { FormsService } from "./forms/forms-service.ts";
 import { formPages } from "./forms/http-pages.ts";
 
 export interface LanternServices {
-  /** The public forms' clock, shared state and settings; made from `settings` when not given. */
+  /** The public forms' shared state and settings; made from `settings` and `clock` when not given. */
   forms?: FormsService;
 }
 
-export function createLanternYoga(settings: Config = config(), services: LanternServices = {}) {
-  const forms = services.forms ?? new FormsService({ settings });
+export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock, services: LanternServices = {}) {
+  const forms = services.forms ?? new FormsService({ settings, clock });
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, forms),
+    context: (initial) => createContext(initial, clock, forms),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,

@@ -7,11 +7,12 @@ import { enforceRateLimit } from "./rate-limit.ts";
 import { acceptProof, newChallenge } from "./proof-of-work.ts";
 import { isDisposableAddress } from "./email-address.ts";
 import type { FormClient } from "./client.ts";
+import { systemClock, type Clock } from "../clock.ts";
 
 export interface FormsServiceOptions {
   settings: Config;
   /** Token expiry, rate-limit windows and challenge expiry are all read from this clock. */
-  clock?: () => Date;
+  clock?: Clock;
   store?: SharedStore;
 }
 
@@ -27,14 +28,14 @@ export interface FormAnswer {
  */
 export class FormsService {
   readonly settings: Config;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   readonly store: SharedStore;
   /** Signs challenges and unsubscribe links. */
   readonly secret: string;
   /** Called after a mail was queued (the delivery worker sends it without waiting for its next poll). */
   onMailQueued: () => void = () => {};
 
-  constructor({ settings, clock = () => new Date(), store }: FormsServiceOptions) {
+  constructor({ settings, clock = systemClock, store }: FormsServiceOptions) {
     this.settings = settings;
     this.clock = clock;
     this.store = store ?? (settings.REDIS_URL ? new RedisStore(settings.REDIS_URL, settings.REDIS_KEY_PREFIX) : new MemoryStore());

@@ -51,5 +51,5 @@ export function formSettings(smtpUrl: string | undefined, overrides: Record<stri
 /** A Lantern server whose forms run on `clock` (and `store`). */
 export function formsServer(settings: Config, clock: () => Date, store?: SharedStore) {
   const forms = new FormsService({ settings, clock, store });
-  return { forms, yoga: createLanternYoga(settings, { forms }) };
+  return { forms, yoga: createLanternYoga(settings, clock, { forms }) };
 }
