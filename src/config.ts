@@ -42,14 +42,16 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
 
+    // Shared by every instance: live updates go through Redis pub/sub when it is set.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_PREFIX: z.string().min(1).default("lantern:"),
+
     // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
     CONTACT_EMAIL: z.email().optional(),
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-    REDIS_KEY_PREFIX: z.string().default("lantern:"),
     TRUST_PROXY: z.stringbool().default(false),
     FORMS_RATE_LIMIT_PER_IP: positive(20),
     FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),

@@ -5,6 +5,7 @@ import { createLoaders, type Loaders } from "./loaders/index.ts";
 import type { FormsService } from "./forms/forms-service.ts";
 import { formClient, type FormClient } from "./forms/client.ts";
 import type { Clock } from "./clock.ts";
+import type { FeaturedLive } from "./live/featured-live.ts";
 
 export interface Context {
   viewer: Viewer;
@@ -13,6 +14,8 @@ export interface Context {
   loaders: Loaders;
   /** The public forms' service, and who is sending (for consent records and rate limits). */
   forms: { service: FormsService; client: FormClient };
+  /** This server's live featured slots (subscriptions, and the changes told to them). */
+  featuredLive: FeaturedLive;
 }
 
 /** Drops everything the request's loaders cached (after a mutation changed the data). */
@@ -20,11 +23,11 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext, clock: Clock, forms: FormsService): Promise<Context> {
-  const now = clock();
+export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService): Promise<Context> {
+  const now = clock.now();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   // Over Node's HTTP server, Yoga's server context carries the request's socket as req.
   const socketAddress = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
   const client = formClient(initial.request, socketAddress, forms.settings.TRUST_PROXY);
-  return { ...scope, loaders: createLoaders(scope), forms: { service: forms, client } };
+  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client } };
 }

@@ -1,15 +1,14 @@
 import { createServer, type Server } from "node:http";
-import { createLanternYoga, type LanternServices } from "./yoga.ts";
+import { createLanternYoga, type Parts } from "./yoga.ts";
 import { trackConnections } from "./shutdown.ts";
 import { config, type Config } from "./config.ts";
-import { systemClock } from "./clock.ts";
 
 /** How often Node looks for requests past their timeouts; its default (30 s) would let them overrun. */
 const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 /** Starts listening; resolves once the port is bound. */
-export async function startServer(port: number, host: string, settings: Config = config(), services: LanternServices = {}): Promise<Server> {
-  const yoga = createLanternYoga(settings, systemClock, services);
+export async function startServer(port: number, host: string, settings: Config = config(), parts: Parts = {}): Promise<Server> {
+  const yoga = createLanternYoga(settings, parts);
   // Slow clients may not hold a connection open indefinitely.
   const server = createServer(
     {

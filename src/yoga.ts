@@ -13,19 +13,25 @@ import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
+import { widgetRoutes } from "./widget/routes.ts";
 import { FormsService } from "./forms/forms-service.ts";
 import { formPages } from "./forms/http-pages.ts";
 
-export interface LanternServices {
+export interface Parts {
+  /** Where requests and scheduled changes read the time: the system clock, or a test's. */
+  clock?: Clock;
+  featuredLive?: FeaturedLive;
   /** The public forms' shared state and settings; made from `settings` and `clock` when not given. */
   forms?: FormsService;
 }
 
-export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock, services: LanternServices = {}) {
-  const forms = services.forms ?? new FormsService({ settings, clock });
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms }: Parts = {}) {
+  const live = featuredLive ?? createFeaturedLive(settings, clock);
+  const formsService = forms ?? new FormsService({ settings, clock });
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock, forms),
+    context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
@@ -39,7 +45,8 @@ export function createLanternYoga(settings: Config = config(), clock: Clock = sy
     extraParamNames: ["documentId"],
     plugins: [
       readiness(),
-      formPages(forms),
+      widgetRoutes(),
+      formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       ...safetyPlugins({ settings, isEditorRequest }),

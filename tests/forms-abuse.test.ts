@@ -14,7 +14,7 @@ function subscribeWith(server: ReturnType<typeof formsServer>, input: Record<str
 
 describe("honeypot and proof of work", () => {
   const clock = manualClock();
-  const server = formsServer(formSettings(undefined), clock.now);
+  const server = formsServer(formSettings(undefined), clock);
 
   it("a filled-in honeypot gets the usual answer and stores nothing", async () => {
     const email = address();
@@ -52,14 +52,14 @@ describe("honeypot and proof of work", () => {
   });
 
   it("a challenge signed with another secret is refused", async () => {
-    const other = formsServer(formSettings(undefined, { FORMS_SECRET: "another-secret-another-secret-0123456789" }), clock.now);
+    const other = formsServer(formSettings(undefined, { FORMS_SECRET: "another-secret-another-secret-0123456789" }), clock);
     const response = await subscribeWith(server, { email: address(), proof: await solvedProof(other.yoga) });
     expect(errorCodes(response)).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
 describe("input checks", () => {
-  const server = formsServer(formSettings(undefined), manualClock().now);
+  const server = formsServer(formSettings(undefined), manualClock());
 
   it.each([
     ["email", { email: "not an address" }],
@@ -112,8 +112,8 @@ describe.each([
   const store = makeStore();
   const settings = formSettings(undefined, { FORMS_RATE_LIMIT_PER_IP: "3", FORMS_RATE_LIMIT_PER_ADDRESS: "2", FORMS_RATE_LIMIT_WINDOW_SECONDS: "3600" });
   // Two servers on one store: two instances sharing Redis (in memory, one instance twice).
-  const first = formsServer(settings, clock.now, store);
-  const second = store ? formsServer(settings, clock.now, store) : first;
+  const first = formsServer(settings, clock, store);
+  const second = store ? formsServer(settings, clock, store) : first;
 
   afterAll(() => store?.close());
 

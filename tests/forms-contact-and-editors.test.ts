@@ -17,8 +17,8 @@ let editor: Record<string, string>;
 beforeAll(async () => {
   await sink.start();
   const settings = formSettings(sink.url);
-  server = formsServer(settings, clock.now);
-  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock: clock.now });
+  server = formsServer(settings, clock);
+  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock });
   editor = await tokenHeaders("editor");
 });
 

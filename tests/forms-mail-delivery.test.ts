@@ -34,7 +34,7 @@ async function queue(count: number, at = clock.now()): Promise<string[]> {
 }
 
 function worker(prisma = writeDb(), url = sink.url, batchSize = 20) {
-  return new DeliveryWorker({ prisma, transport: smtpTransport(url), from: FROM, clock: clock.now, batchSize });
+  return new DeliveryWorker({ prisma, transport: smtpTransport(url), from: FROM, clock, batchSize });
 }
 
 function expectEachReceivedOnce(addresses: string[]) {
@@ -149,7 +149,7 @@ describe("delivery worker", () => {
   it("without SMTP_URL in development, mails are written to the log", async () => {
     const [to] = await queue(1);
     const lines: string[] = [];
-    const logger = new DeliveryWorker({ prisma: writeDb(), transport: logTransport((line) => lines.push(line)), from: FROM, clock: clock.now });
+    const logger = new DeliveryWorker({ prisma: writeDb(), transport: logTransport((line) => lines.push(line)), from: FROM, clock });
     expect(await logger.drain()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(lines.join("\n")).toContain(`To: ${to}`);
     expect(lines.join("\n")).toContain(`Text for ${to}`);

@@ -18,8 +18,8 @@ let worker: DeliveryWorker;
 beforeAll(async () => {
   await sink.start();
   const settings = formSettings(sink.url, { FORMS_RATE_LIMIT_PER_IP: "100000", FORMS_RATE_LIMIT_PER_ADDRESS: "100000" });
-  server = formsServer(settings, clock.now);
-  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock: clock.now });
+  server = formsServer(settings, clock);
+  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock });
 });
 
 afterAll(async () => {
@@ -174,7 +174,7 @@ describe("trusted documents", () => {
   it("with TRUSTED_DOCUMENTS=anonymous, forms work through their registered operations", async () => {
     const registry = JSON.parse(readFileSync("persisted-operations.json", "utf8")) as Record<string, string>;
     const hashOf = (start: string) => Object.entries(registry).find(([, text]) => text.startsWith(start))![0];
-    const trusted = formsServer(formSettings(sink.url, { TRUSTED_DOCUMENTS: "anonymous" }), clock.now);
+    const trusted = formsServer(formSettings(sink.url, { TRUSTED_DOCUMENTS: "anonymous" }), clock);
     const call = async (start: string, variables: Record<string, unknown>) => {
       const response = await fetchYoga("/graphql", {
         method: "POST",

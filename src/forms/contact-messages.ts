@@ -16,7 +16,7 @@ export const CONTACT_ANSWER: FormAnswer = { ok: true, message: "Thank you for yo
 export async function sendContactMessage(forms: FormsService, rawInput: unknown, client: FormClient): Promise<FormAnswer> {
   const input = forms.parse(contactInput, rawInput);
   if (!(await forms.admit(input, client))) return CONTACT_ANSWER;
-  const now = forms.clock();
+  const now = forms.clock.now();
   const { CONTACT_EMAIL, MAIL_FROM, PUBLIC_URL } = forms.settings;
   await inTransaction(async (tx) => {
     await tx.contactMessage.create({

@@ -38,12 +38,12 @@ export class FormsService {
   constructor({ settings, clock = systemClock, store }: FormsServiceOptions) {
     this.settings = settings;
     this.clock = clock;
-    this.store = store ?? (settings.REDIS_URL ? new RedisStore(settings.REDIS_URL, settings.REDIS_KEY_PREFIX) : new MemoryStore());
+    this.store = store ?? (settings.REDIS_URL ? new RedisStore(settings.REDIS_URL, settings.REDIS_PREFIX) : new MemoryStore());
     this.secret = settings.FORMS_SECRET ?? randomBytes(32).toString("base64url");
   }
 
   challenge() {
-    return newChallenge(this.secret, this.settings.ALTCHA_MAX_NUMBER, this.clock());
+    return newChallenge(this.secret, this.settings.ALTCHA_MAX_NUMBER, this.clock.now());
   }
 
   /** Validates a form's fields; throws BAD_USER_INPUT naming the first bad one. */
@@ -58,7 +58,7 @@ export class FormsService {
    */
   async admit(form: { proof: string; website?: string | null; email: string }, client: FormClient): Promise<boolean> {
     if (form.website) return false;
-    const now = this.clock();
+    const now = this.clock.now();
     if (!(await acceptProof(form.proof, this.secret, this.store, now))) {
       throw badInput("input.proof: the proof of work is missing, wrong, expired or already used; solve a new formChallenge", {
         field: "input.proof",

@@ -25,7 +25,7 @@ export function formPages(forms: FormsService): Plugin {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname === CONFIRM_PATH) endResponse(await confirmPage(forms, request, url));
       else if (url.pathname === UNSUBSCRIBE_PATH) endResponse(await unsubscribePage(forms, request, url));
-      else if (url.pathname === SUBSCRIBERS_CSV_PATH) endResponse(await csvExport(request, forms.clock()));
+      else if (url.pathname === SUBSCRIBERS_CSV_PATH) endResponse(await csvExport(request, forms.clock.now()));
     },
   };
 }

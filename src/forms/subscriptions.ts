@@ -30,7 +30,7 @@ export const SUBSCRIBE_ANSWER: FormAnswer = {
 export async function subscribe(forms: FormsService, rawInput: unknown, client: FormClient): Promise<FormAnswer> {
   const input = forms.parse(subscribeInput, rawInput);
   if (!(await forms.admit(input, client))) return SUBSCRIBE_ANSWER;
-  const now = forms.clock();
+  const now = forms.clock.now();
   let queued = false;
   try {
     queued = await inTransaction(async (tx) => {
@@ -101,7 +101,7 @@ async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { 
 /** Confirms the subscription a confirmation token was sent for; each token works once, until it expires. */
 export async function confirmSubscription(forms: FormsService, rawToken: unknown): Promise<FormAnswer> {
   const token = parseToken(rawToken);
-  const now = forms.clock();
+  const now = forms.clock.now();
   const { count } = await inTransaction((tx) =>
     tx.subscriber.updateMany({
       where: { confirmTokenHash: hashLinkToken(token), status: "PENDING", confirmTokenExpiresAt: { gt: now } },
@@ -121,7 +121,7 @@ export async function confirmSubscription(forms: FormsService, rawToken: unknown
 export async function unsubscribe(forms: FormsService, rawToken: unknown): Promise<FormAnswer> {
   const subscriberId = readUnsubscribeToken(forms.secret, parseToken(rawToken));
   if (subscriberId === undefined) throw badInput("This unsubscribe link is not valid.", { field: "token" });
-  const now = forms.clock();
+  const now = forms.clock.now();
   await inTransaction((tx) =>
     tx.subscriber.updateMany({
       where: { id: subscriberId, status: { not: "UNSUBSCRIBED" } },

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./backoff.ts";
 import { PermanentMailError, type MailTransport } from "./transport.ts";
+import { systemClock, type Clock } from "../clock.ts";
 
 export interface DeliveryWorkerOptions {
   prisma: PrismaClient;
   transport: MailTransport;
   from: string;
-  clock?: () => Date;
+  clock?: Clock;
   /** Mails claimed at a time. */
   batchSize?: number;
   /** How long a claim holds; a worker that died mid-batch leaves its mails to others after this. */
@@ -34,11 +35,11 @@ export class DeliveryWorker {
   private readonly prisma: PrismaClient;
   private readonly transport: MailTransport;
   private readonly from: string;
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly log: (line: string) => void;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: (() => void) | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = false;
 
@@ -46,7 +47,7 @@ export class DeliveryWorker {
     this.prisma = options.prisma;
     this.transport = options.transport;
     this.from = options.from;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 20;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.log = options.log ?? (() => {});
@@ -78,22 +79,22 @@ export class DeliveryWorker {
   start(intervalMs: number): void {
     let poked = false;
     const poll = () => {
-      this.timer = undefined;
+      this.cancelTimer = undefined;
       poked = false;
       this.running = this.drain()
         .catch((error: unknown) => this.log(`mail delivery failed: ${error instanceof Error ? error.message : String(error)}`))
         .finally(() => {
           this.running = undefined;
           // A mail queued while this poll ran may have been queued after it looked.
-          if (!this.stopped) this.timer = setTimeout(poll, poked ? 0 : intervalMs);
+          if (!this.stopped) this.cancelTimer = this.clock.setTimer(poked ? 0 : intervalMs, poll);
         });
     };
     this.poke = () => {
       if (this.stopped) return;
       if (this.running) {
         poked = true;
-      } else if (this.timer) {
-        clearTimeout(this.timer);
+      } else if (this.cancelTimer) {
+        this.cancelTimer();
         poll();
       }
     };
@@ -105,7 +106,7 @@ export class DeliveryWorker {
   /** Stops polling and waits for the batch in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancelTimer?.();
     await this.running;
     this.transport.close();
   }
@@ -113,7 +114,7 @@ export class DeliveryWorker {
   /** Claims up to a batch of due mails; empty only when none is left to claim. */
   private async claimBatch() {
     for (;;) {
-      const now = this.clock();
+      const now = this.clock.now();
       const claimable = {
         status: "PENDING",
         nextAttemptAt: { lte: now },
@@ -155,7 +156,7 @@ export class DeliveryWorker {
       const attempts = mail.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       const givingUp = error instanceof PermanentMailError || attempts >= MAX_DELIVERY_ATTEMPTS;
-      const now = this.clock();
+      const now = this.clock.now();
       await this.prisma.outboxMail.updateMany({
         where: mine,
         data: {
@@ -174,7 +175,7 @@ export class DeliveryWorker {
     await this.prisma.outboxMail.updateMany({
       where: mine,
       // The body may hold a single-use token (stored hashed everywhere else): once sent, it goes.
-      data: { status: "SENT", sentAt: this.clock(), attempts: mail.attempts + 1, claimedBy: null, claimedUntil: null, lastError: null, text: "", html: "", headers: "{}" },
+      data: { status: "SENT", sentAt: this.clock.now(), attempts: mail.attempts + 1, claimedBy: null, claimedUntil: null, lastError: null, text: "", html: "", headers: "{}" },
     });
     return "sent";
   }

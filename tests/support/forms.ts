@@ -4,6 +4,8 @@ import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
 import { parseConfig, type Config } from "../../src/config.ts";
 import { FormsService } from "../../src/forms/forms-service.ts";
 import type { SharedStore } from "../../src/forms/shared-store.ts";
+import type { Clock } from "../../src/clock.ts";
+import { ManualClock } from "./clock.ts";
 
 /** Fetches a formChallenge and solves it as the ALTCHA widget would; returns the `proof` payload. */
 export async function solvedProof(server: LanternYoga): Promise<string> {
@@ -20,16 +22,15 @@ export const CONTACT = `mutation ($input: ContactMessageInput!) { sendContactMes
 export const CONSENT_TEXT = "Yes, send me the newsletter about once a month. I can unsubscribe at any time.";
 
 /** A clock the test moves by hand. */
-export function manualClock(start = "2026-11-26T12:00:00Z") {
-  let now = new Date(start).getTime();
-  return {
-    now: () => new Date(now),
-    advance(ms: number) {
-      now += ms;
-    },
-  };
+export class FormsClock extends ManualClock {
+  advance(ms: number): void {
+    this.advanceTo(new Date(this.now().getTime() + ms));
+  }
 }
 
+export function manualClock(start = "2026-11-26T12:00:00Z"): FormsClock {
+  return new FormsClock(new Date(start).getTime());
+}
 
 /** Production settings for the forms, mailing through `smtpUrl`, plus any overrides. */
 export function formSettings(smtpUrl: string | undefined, overrides: Record<string, string> = {}): Config {
@@ -49,7 +50,7 @@ export function formSettings(smtpUrl: string | undefined, overrides: Record<stri
 }
 
 /** A Lantern server whose forms run on `clock` (and `store`). */
-export function formsServer(settings: Config, clock: () => Date, store?: SharedStore) {
+export function formsServer(settings: Config, clock: Clock, store?: SharedStore) {
   const forms = new FormsService({ settings, clock, store });
-  return { forms, yoga: createLanternYoga(settings, clock, { forms }) };
+  return { forms, yoga: createLanternYoga(settings, { clock, forms }) };
 }
