@@ -4,6 +4,8 @@ import { prepareDatabase } from "../src/prepare-database.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
 import { drainServer } from "../src/shutdown.ts";
+import { FormsService } from "../src/forms/forms-service.ts";
+import { startMailDelivery } from "../src/mail/delivery.ts";
 
 const log = (line: string) => console.log(`[lantern] ${line}`);
 
@@ -21,14 +23,21 @@ async function main() {
   }
 
   await prepareDatabase(settings, log);
-  const server = await startServer(settings.PORT, settings.HOST, settings);
+  const forms = new FormsService({ settings });
+  const mail = startMailDelivery(settings, log);
+  if (mail) forms.onMailQueued = () => mail.poke();
+  const server = await startServer(settings.PORT, settings.HOST, settings, { forms });
   log(`GraphQL API${settings.GRAPHIQL ? " and GraphiQL" : ""} at http://localhost:${settings.PORT}/graphql`);
 
   const shutdown = async (signal: string) => {
     log(`${signal}: draining in-flight requests (at most ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
     // Should closing the database hang too, the process still ends.
     setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_MS + 1000).unref();
-    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, disconnectDb);
+    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, async () => {
+      await mail?.stop();
+      await forms.close();
+      await disconnectDb();
+    });
     log(outcome === "drained" ? "all requests answered; closed" : "deadline reached: remaining connections cut");
     process.exit(outcome === "drained" ? 0 : 1);
   };

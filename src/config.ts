@@ -45,6 +45,19 @@ const schema = z
     // Shared by every instance: live updates go through Redis pub/sub when it is set.
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_PREFIX: z.string().min(1).default("lantern:"),
+
+    // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
+    CONTACT_EMAIL: z.email().optional(),
+    TRUST_PROXY: z.stringbool().default(false),
+    FORMS_RATE_LIMIT_PER_IP: positive(20),
+    FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),
+    FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
     path: ["REQUEST_TIMEOUT_MS"],
@@ -56,6 +69,7 @@ const schema = z
       ...settings,
       INTROSPECTION: settings.INTROSPECTION ?? development,
       GRAPHIQL: settings.GRAPHIQL ?? development,
+      PUBLIC_URL: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     };
   });
 

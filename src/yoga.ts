@@ -15,18 +15,23 @@ import { databaseGuard } from "./database-guard.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
+import { FormsService } from "./forms/forms-service.ts";
+import { formPages } from "./forms/http-pages.ts";
 
-interface Parts {
+export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
   clock?: Clock;
   featuredLive?: FeaturedLive;
+  /** The public forms' shared state and settings; made from `settings` and `clock` when not given. */
+  forms?: FormsService;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
+  const formsService = forms ?? new FormsService({ settings, clock });
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock, live),
+    context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
@@ -38,7 +43,14 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), widgetRoutes(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [
+      readiness(),
+      widgetRoutes(),
+      formPages(formsService),
+      useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
+      databaseGuard(),
+      ...safetyPlugins({ settings, isEditorRequest }),
+    ],
   });
 }
 

@@ -13,5 +13,7 @@ import "./menu.ts";
 import "./site.ts";
 import "./uri-target.ts";
 import "./mutations/index.ts";
+import "./forms.ts";
+import "./forms-editor.ts";
 
 export const schema = freshLoadersAfterMutations(builder.toSchema({ sortSchema: false }));
