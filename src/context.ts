@@ -15,8 +15,7 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext): Promise<Context> {
-  const now = new Date();
+export async function createContext(initial: YogaInitialContext, now: Date = new Date()): Promise<Context> {
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   return { ...scope, loaders: createLoaders(scope) };
 }

@@ -12,10 +12,11 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 
-export function createLanternYoga(settings: Config = config()) {
+/** `clock` gives each request its time (every visibility and review-status check in it uses it). */
+export function createLanternYoga(settings: Config = config(), clock: () => Date = () => new Date()) {
   return createYoga({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, clock()),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,

@@ -6,6 +6,8 @@ import { articleIdBySlugLoader } from "./articles.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
+import { createTrustLoaders } from "./article-trust.ts";
+import { loadEditorialSettings } from "./editorial-settings.ts";
 
 /** Creates a loader on first use, once per request. */
 function lazy<T>(create: () => T): () => T {
@@ -32,6 +34,8 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
     authorById: lazy(() => authorByIdLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
+    trust: lazy(() => createTrustLoaders(scope)),
+    editorialSettings: lazy(() => loadEditorialSettings()),
   };
 }
 

@@ -7,5 +7,6 @@ import "./featured-mutations.ts";
 import "./menu-mutations.ts";
 import "./site-mutations.ts";
 import "./redirect-mutations.ts";
+import "./review-mutations.ts";
 
 builder.mutationType({ description: "Editing; every mutation needs an API token (see README: Editors)" });

@@ -1,0 +1,209 @@
+import type { ArticleCitation, ArticleCorrection, Author as AuthorRow } from "../generated/prisma/client.ts";
+import type { Context } from "../context.ts";
+import { builder } from "./builder.ts";
+import "./json-scalar.ts";
+import { Article, BREADCRUMB_SELECT, breadcrumbTrail } from "./article.ts";
+import { Author } from "./author.ts";
+import { doiUrl, pubmedUrl } from "../content/scholarly-ids.ts";
+import { REVIEW_STATUSES, reviewStatus } from "../trust/review-status.ts";
+import type { ContributorRole } from "../trust/credentials.ts";
+import { articleJsonLd, type JsonLdPerson } from "../trust/json-ld.ts";
+import { uris } from "../content/uri.ts";
+import { absoluteUrl } from "../content/absolute-url.ts";
+
+export const ReviewStatusEnum = builder.enumType("ReviewStatus", {
+  description: "Where an article stands in medical review, at the time of the request",
+  values: {
+    NOT_REVIEWED: { description: "Never reviewed, and no review requested" },
+    IN_REVIEW: { description: "A review was requested and not yet approved" },
+    REVIEWED: { description: "Reviewed, and the next review is not yet due" },
+    REVIEW_OVERDUE: { description: "Reviewed, but the next review date has passed" },
+  } satisfies Record<(typeof REVIEW_STATUSES)[number], unknown>,
+});
+
+export const Citation = builder.objectRef<ArticleCitation>("Citation").implement({
+  description: "A source an article rests on, in the article's order",
+  fields: (t) => ({
+    title: t.exposeString("title"),
+    authors: t.exposeString("authors", { description: 'As printed in the reference: "Horvath AO, Del Re AC, …"' }),
+    journal: t.exposeString("journal", { nullable: true }),
+    year: t.exposeInt("year", { nullable: true }),
+    doi: t.exposeString("doi", { nullable: true, description: "Lower case, without a resolver prefix: 10.1037/a0022186" }),
+    pmid: t.exposeString("pmid", { nullable: true, description: "PubMed id" }),
+    url: t.expose("url", { type: "URL", nullable: true, description: "Where the source can be read, when given" }),
+    accessedAt: t.expose("accessedAt", { type: "DateTime", nullable: true, description: "When url was last consulted" }),
+    doiUrl: t.field({
+      type: "URL",
+      nullable: true,
+      description: "The DOI as a https://doi.org/ link",
+      resolve: (c) => (c.doi ? doiUrl(c.doi) : null),
+    }),
+    pubmedUrl: t.field({
+      type: "URL",
+      nullable: true,
+      description: "The PubMed page of the PMID",
+      resolve: (c) => (c.pmid ? pubmedUrl(c.pmid) : null),
+    }),
+    link: t.field({
+      type: "URL",
+      nullable: true,
+      description: "The best link to the source: url, else the DOI link, else the PubMed page",
+      resolve: (c) => c.url ?? (c.doi ? doiUrl(c.doi) : c.pmid ? pubmedUrl(c.pmid) : null),
+    }),
+  }),
+});
+
+export const Correction = builder.objectRef<ArticleCorrection>("Correction").implement({
+  description: "A correction published with an article",
+  fields: (t) => ({
+    at: t.expose("at", { type: "DateTime", description: "When the correction was made" }),
+    text: t.exposeString("text", { description: "What was corrected (plain text)" }),
+  }),
+});
+
+async function authorsById(ids: readonly number[], ctx: Context): Promise<AuthorRow[]> {
+  const authors = await ctx.loaders.authorById().loadMany(ids);
+  return authors.filter((author): author is AuthorRow => author != null && !(author instanceof Error));
+}
+
+async function contributorIds(articleId: number, role: ContributorRole, ctx: Context): Promise<number[]> {
+  const contributors = await ctx.loaders.trust().contributorsByArticleId.load(articleId);
+  return contributors.filter((c) => c.role === role).map((c) => c.authorId);
+}
+
+/** The byline in order: the article's author, then its co-authors. */
+async function articleAuthors(article: { id: number; authorId: number }, ctx: Context): Promise<AuthorRow[]> {
+  return authorsById([article.authorId, ...(await contributorIds(article.id, "AUTHOR", ctx))], ctx);
+}
+
+async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise<JsonLdPerson[]> {
+  const trust = ctx.loaders.trust();
+  return Promise.all(
+    people.map(async (author) => ({
+      name: author.name,
+      url: absoluteUrl(uris.author(author.slug)),
+      isOrganization: author.isOrganization,
+      profile: await trust.profileByAuthorId.load(author.id),
+      credentials: await trust.credentialsByAuthorId.load(author.id),
+    })),
+  );
+}
+
+const editor = { editor: true } as const;
+
+builder.prismaObjectFields(Article, (t) => ({
+  authors: t.field({
+    type: [Author],
+    description: "Every author in byline order; the first is `author`",
+    select: { authorId: true },
+    resolve: (article, _args, ctx) => articleAuthors(article, ctx),
+  }),
+  medicalReviewers: t.field({
+    type: [Author],
+    description: "The experts who reviewed the article (each holds a credential)",
+    resolve: async (article, _args, ctx) => authorsById(await contributorIds(article.id, "MEDICAL_REVIEWER", ctx), ctx),
+  }),
+  reviewedAt: t.field({
+    type: "DateTime",
+    nullable: true,
+    description: "When the last medical review was approved",
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.reviewedAt ?? null,
+  }),
+  nextReviewDue: t.field({
+    type: "DateTime",
+    nullable: true,
+    description: "When the next medical review is due (the site's review interval after the last one)",
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.nextReviewDue ?? null,
+  }),
+  reviewStatus: t.field({
+    type: ReviewStatusEnum,
+    description: "Computed from the review state and nextReviewDue at the time of the request",
+    resolve: async (article, _args, ctx) => reviewStatus(await ctx.loaders.trust().reviewByArticleId.load(article.id), ctx.now),
+  }),
+  requestedReviewer: t.field({
+    type: Author,
+    nullable: true,
+    description: "Editors only: who was asked to review the article and has not yet approved it",
+    authScopes: editor,
+    resolve: async (article, _args, ctx) => {
+      const review = await ctx.loaders.trust().reviewByArticleId.load(article.id);
+      return review?.requestedReviewerId == null ? null : ctx.loaders.authorById().load(review.requestedReviewerId);
+    },
+  }),
+  reviewNotes: t.string({
+    nullable: true,
+    description: "Editors only: the reviewer's notes from the last approval",
+    authScopes: editor,
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.reviewNotes ?? null,
+  }),
+  factCheckedBy: t.field({
+    type: Author,
+    nullable: true,
+    description: "Who checked the article's facts",
+    resolve: async (article, _args, ctx) =>
+      (await authorsById(await contributorIds(article.id, "FACT_CHECKER", ctx), ctx))[0] ?? null,
+  }),
+  factCheckedAt: t.field({
+    type: "DateTime",
+    nullable: true,
+    description: "When the facts were checked",
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.factCheckedAt ?? null,
+  }),
+  citations: t.field({
+    type: [Citation],
+    description: "The sources the article rests on, in order",
+    resolve: (article, _args, ctx) => ctx.loaders.trust().citationsByArticleId.load(article.id),
+  }),
+  corrections: t.field({
+    type: [Correction],
+    description: "Corrections, newest first",
+    resolve: (article, _args, ctx) => ctx.loaders.trust().correctionsByArticleId.load(article.id),
+  }),
+  disclaimer: t.string({
+    nullable: true,
+    description: "Plain text shown with the article, e.g. that it is no substitute for professional care",
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.disclaimer ?? null,
+  }),
+  jsonLd: t.field({
+    type: "JSON",
+    description:
+      "schema.org structured data for the article page (a MedicalWebPage with its Article, authors and their credentials, reviewers, citations, publisher and breadcrumb), to embed as application/ld+json",
+    select: {
+      ...BREADCRUMB_SELECT,
+      authorId: true,
+      excerpt: true,
+      derivedExcerpt: true,
+      publishedAt: true,
+      updatedAt: true,
+      featuredImageUrl: true,
+    },
+    resolve: async (article, _args, ctx) => {
+      const trust = ctx.loaders.trust();
+      const [authors, reviewers, review, citations, corrections, breadcrumbs, site, editorial] = await Promise.all([
+        articleAuthors(article, ctx),
+        contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)),
+        trust.reviewByArticleId.load(article.id),
+        trust.citationsByArticleId.load(article.id),
+        trust.correctionsByArticleId.load(article.id),
+        breadcrumbTrail(article, ctx),
+        ctx.loaders.siteSettings(),
+        ctx.loaders.editorialSettings(),
+      ]);
+      return articleJsonLd({
+        url: absoluteUrl(uris.article(article.slug)),
+        title: article.title,
+        description: article.excerpt ?? article.derivedExcerpt,
+        imageUrl: article.featuredImageUrl,
+        publishedAt: article.publishedAt,
+        modifiedAt: article.updatedAt,
+        authors: await jsonLdPeople(authors, ctx),
+        reviewers: await jsonLdPeople(reviewers, ctx),
+        reviewedAt: review?.reviewedAt ?? null,
+        citations,
+        corrections,
+        breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.uri) })),
+        publisher: { name: site?.title ?? "Lantern", url: absoluteUrl(""), editorialPolicyUrl: editorial.editorialPolicyUrl },
+      });
+    },
+  }),
+}));
