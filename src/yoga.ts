@@ -11,6 +11,7 @@ import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { publicFeeds } from "./feeds/routes.ts";
 
 /** `clock` gives each request its time (every visibility and review-status check in it uses it). */
 export function createLanternYoga(settings: Config = config(), clock: () => Date = () => new Date()) {
@@ -28,7 +29,13 @@ export function createLanternYoga(settings: Config = config(), clock: () => Date
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [
+      readiness(),
+      useLanternMetrics(),
+      databaseGuard(),
+      publicFeeds(clock),
+      ...safetyPlugins({ settings, isEditorRequest }),
+    ],
   });
 }
 
