@@ -99,8 +99,8 @@ describe("unpublished articles' trust data", () => {
     const article = await draftArticle();
     await db().articleCitation.create({ data: { articleId: article.id, position: 0, title: "CANARY-CITATION", authors: "X" } });
     const anonymous = createTrustLoaders({ viewer: { kind: "anonymous" }, now: new Date() });
-    expect(await anonymous.citationsByArticleId.load(article.id)).toEqual([]);
+    expect(await anonymous.articleTrust.load(article.id)).toEqual({ review: null, contributors: [], citations: [], corrections: [] });
     const editor = createTrustLoaders({ viewer: { kind: "token", tokenId: 1, name: "e", role: "editor" }, now: new Date() });
-    expect((await editor.citationsByArticleId.load(article.id)).map((c) => c.title)).toEqual(["CANARY-CITATION"]);
+    expect((await editor.articleTrust.load(article.id)).citations.map((c) => c.title)).toEqual(["CANARY-CITATION"]);
   });
 });

@@ -23,56 +23,56 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
+export interface ArticleTrustBundle {
+  review: ArticleTrust | null;
+  contributors: ArticleContributor[];
+  citations: ArticleCitation[];
+  corrections: ArticleCorrection[];
+}
+
+export interface PersonTrust {
+  profile: AuthorProfile | null;
+  credentials: AuthorCredential[];
+}
+
 /**
- * Per-request loaders for the trust data of articles and people: one statement each for any
- * number of articles or authors. Rows of articles the viewer may not see are never read, so
- * reviews, citations and corrections of unpublished articles stay invisible to anonymous
- * callers whichever path reaches them.
+ * Per-request loaders for the trust data of articles and people: one statement per table for
+ * any number of articles or people. Each loader reads its tables together, so every field that
+ * needs them continues at the same moment and the loads that follow (bylines, credentials)
+ * batch together too. Rows of articles the viewer may not see are never read, so reviews,
+ * citations and corrections of unpublished articles stay invisible to anonymous callers
+ * whichever path reaches them.
  */
 export function createTrustLoaders(scope: Scope) {
-  const visibleArticle = () => visibleArticleWhere(scope);
   return {
-    reviewByArticleId: new DataLoader<number, ArticleTrust | null>(async (ids) => {
-      const rows = await db().articleTrust.findMany({ where: { articleId: { in: [...ids] }, article: visibleArticle() } });
-      const byId = new Map(rows.map((row) => [row.articleId, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+    articleTrust: new DataLoader<number, ArticleTrustBundle>(async (keys) => {
+      const where = { articleId: { in: [...keys] }, article: visibleArticleWhere(scope) };
+      const [reviews, contributors, citations, corrections] = await Promise.all([
+        db().articleTrust.findMany({ where }),
+        db().articleContributor.findMany({ where, orderBy: [{ articleId: "asc" }, { position: "asc" }] }),
+        db().articleCitation.findMany({ where, orderBy: [{ articleId: "asc" }, { position: "asc" }] }),
+        db().articleCorrection.findMany({ where, orderBy: [{ articleId: "asc" }, { at: "desc" }, { id: "desc" }] }),
+      ]);
+      const reviewById = new Map(reviews.map((row) => [row.articleId, row]));
+      const contributorsById = groupBy(contributors, (row) => row.articleId);
+      const citationsById = groupBy(citations, (row) => row.articleId);
+      const correctionsById = groupBy(corrections, (row) => row.articleId);
+      return keys.map((id) => ({
+        review: reviewById.get(id) ?? null,
+        contributors: contributorsById.get(id) ?? [],
+        citations: citationsById.get(id) ?? [],
+        corrections: correctionsById.get(id) ?? [],
+      }));
     }),
-    contributorsByArticleId: new DataLoader<number, ArticleContributor[]>(async (ids) => {
-      const rows = await db().articleContributor.findMany({
-        where: { articleId: { in: [...ids] }, article: visibleArticle() },
-        orderBy: [{ articleId: "asc" }, { position: "asc" }],
-      });
-      const byId = groupBy(rows, (row) => row.articleId);
-      return ids.map((id) => byId.get(id) ?? []);
-    }),
-    citationsByArticleId: new DataLoader<number, ArticleCitation[]>(async (ids) => {
-      const rows = await db().articleCitation.findMany({
-        where: { articleId: { in: [...ids] }, article: visibleArticle() },
-        orderBy: [{ articleId: "asc" }, { position: "asc" }],
-      });
-      const byId = groupBy(rows, (row) => row.articleId);
-      return ids.map((id) => byId.get(id) ?? []);
-    }),
-    correctionsByArticleId: new DataLoader<number, ArticleCorrection[]>(async (ids) => {
-      const rows = await db().articleCorrection.findMany({
-        where: { articleId: { in: [...ids] }, article: visibleArticle() },
-        orderBy: [{ articleId: "asc" }, { at: "desc" }, { id: "desc" }],
-      });
-      const byId = groupBy(rows, (row) => row.articleId);
-      return ids.map((id) => byId.get(id) ?? []);
-    }),
-    profileByAuthorId: new DataLoader<number, AuthorProfile | null>(async (ids) => {
-      const rows = await db().authorProfile.findMany({ where: { authorId: { in: [...ids] } } });
-      const byId = new Map(rows.map((row) => [row.authorId, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    credentialsByAuthorId: new DataLoader<number, AuthorCredential[]>(async (ids) => {
-      const rows = await db().authorCredential.findMany({
-        where: { authorId: { in: [...ids] } },
-        orderBy: [{ authorId: "asc" }, { position: "asc" }],
-      });
-      const byId = groupBy(rows, (row) => row.authorId);
-      return ids.map((id) => byId.get(id) ?? []);
+    personTrust: new DataLoader<number, PersonTrust>(async (keys) => {
+      const where = { authorId: { in: [...keys] } };
+      const [profiles, credentials] = await Promise.all([
+        db().authorProfile.findMany({ where }),
+        db().authorCredential.findMany({ where, orderBy: [{ authorId: "asc" }, { position: "asc" }] }),
+      ]);
+      const profileById = new Map(profiles.map((row) => [row.authorId, row]));
+      const credentialsById = groupBy(credentials, (row) => row.authorId);
+      return keys.map((id) => ({ profile: profileById.get(id) ?? null, credentials: credentialsById.get(id) ?? [] }));
     }),
   };
 }

@@ -66,8 +66,12 @@ async function authorsById(ids: readonly number[], ctx: Context): Promise<Author
   return authors.filter((author): author is AuthorRow => author != null && !(author instanceof Error));
 }
 
+async function reviewOf(articleId: number, ctx: Context) {
+  return (await ctx.loaders.trust().articleTrust.load(articleId)).review;
+}
+
 async function contributorIds(articleId: number, role: ContributorRole, ctx: Context): Promise<number[]> {
-  const contributors = await ctx.loaders.trust().contributorsByArticleId.load(articleId);
+  const { contributors } = await ctx.loaders.trust().articleTrust.load(articleId);
   return contributors.filter((c) => c.role === role).map((c) => c.authorId);
 }
 
@@ -79,13 +83,10 @@ async function articleAuthors(article: { id: number; authorId: number }, ctx: Co
 async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise<JsonLdPerson[]> {
   const trust = ctx.loaders.trust();
   return Promise.all(
-    people.map(async (author) => ({
-      name: author.name,
-      url: absoluteUrl(uris.author(author.slug)),
-      isOrganization: author.isOrganization,
-      profile: await trust.profileByAuthorId.load(author.id),
-      credentials: await trust.credentialsByAuthorId.load(author.id),
-    })),
+    people.map(async (author) => {
+      const { profile, credentials } = await trust.personTrust.load(author.id);
+      return { name: author.name, url: absoluteUrl(uris.author(author.slug)), isOrganization: author.isOrganization, profile, credentials };
+    }),
   );
 }
 
@@ -107,18 +108,18 @@ builder.prismaObjectFields(Article, (t) => ({
     type: "DateTime",
     nullable: true,
     description: "When the last medical review was approved",
-    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.reviewedAt ?? null,
+    resolve: async (article, _args, ctx) => (await reviewOf(article.id, ctx))?.reviewedAt ?? null,
   }),
   nextReviewDue: t.field({
     type: "DateTime",
     nullable: true,
     description: "When the next medical review is due (the site's review interval after the last one)",
-    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.nextReviewDue ?? null,
+    resolve: async (article, _args, ctx) => (await reviewOf(article.id, ctx))?.nextReviewDue ?? null,
   }),
   reviewStatus: t.field({
     type: ReviewStatusEnum,
     description: "Computed from the review state and nextReviewDue at the time of the request",
-    resolve: async (article, _args, ctx) => reviewStatus(await ctx.loaders.trust().reviewByArticleId.load(article.id), ctx.now),
+    resolve: async (article, _args, ctx) => reviewStatus(await reviewOf(article.id, ctx), ctx.now),
   }),
   requestedReviewer: t.field({
     type: Author,
@@ -126,7 +127,7 @@ builder.prismaObjectFields(Article, (t) => ({
     description: "Editors only: who was asked to review the article and has not yet approved it",
     authScopes: editor,
     resolve: async (article, _args, ctx) => {
-      const review = await ctx.loaders.trust().reviewByArticleId.load(article.id);
+      const review = await reviewOf(article.id, ctx);
       return review?.requestedReviewerId == null ? null : ctx.loaders.authorById().load(review.requestedReviewerId);
     },
   }),
@@ -134,7 +135,7 @@ builder.prismaObjectFields(Article, (t) => ({
     nullable: true,
     description: "Editors only: the reviewer's notes from the last approval",
     authScopes: editor,
-    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.reviewNotes ?? null,
+    resolve: async (article, _args, ctx) => (await reviewOf(article.id, ctx))?.reviewNotes ?? null,
   }),
   factCheckedBy: t.field({
     type: Author,
@@ -147,22 +148,22 @@ builder.prismaObjectFields(Article, (t) => ({
     type: "DateTime",
     nullable: true,
     description: "When the facts were checked",
-    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.factCheckedAt ?? null,
+    resolve: async (article, _args, ctx) => (await reviewOf(article.id, ctx))?.factCheckedAt ?? null,
   }),
   citations: t.field({
     type: [Citation],
     description: "The sources the article rests on, in order",
-    resolve: (article, _args, ctx) => ctx.loaders.trust().citationsByArticleId.load(article.id),
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().articleTrust.load(article.id)).citations,
   }),
   corrections: t.field({
     type: [Correction],
     description: "Corrections, newest first",
-    resolve: (article, _args, ctx) => ctx.loaders.trust().correctionsByArticleId.load(article.id),
+    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().articleTrust.load(article.id)).corrections,
   }),
   disclaimer: t.string({
     nullable: true,
     description: "Plain text shown with the article, e.g. that it is no substitute for professional care",
-    resolve: async (article, _args, ctx) => (await ctx.loaders.trust().reviewByArticleId.load(article.id))?.disclaimer ?? null,
+    resolve: async (article, _args, ctx) => (await reviewOf(article.id, ctx))?.disclaimer ?? null,
   }),
   jsonLd: t.field({
     type: "JSON",
@@ -178,13 +179,15 @@ builder.prismaObjectFields(Article, (t) => ({
       featuredImageUrl: true,
     },
     resolve: async (article, _args, ctx) => {
-      const trust = ctx.loaders.trust();
-      const [authors, reviewers, review, citations, corrections, breadcrumbs, site, editorial] = await Promise.all([
-        articleAuthors(article, ctx),
-        contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)),
-        trust.reviewByArticleId.load(article.id),
-        trust.citationsByArticleId.load(article.id),
-        trust.correctionsByArticleId.load(article.id),
+      // People are read as soon as the article's trust data is, as the byline fields read them,
+      // so that they share their batches (not after the site settings or the category tree).
+      const people = Promise.all([
+        articleAuthors(article, ctx).then((authors) => jsonLdPeople(authors, ctx)),
+        contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
+      ]);
+      const [{ review, citations, corrections }, [authorPeople, reviewerPeople], breadcrumbs, site, editorial] = await Promise.all([
+        ctx.loaders.trust().articleTrust.load(article.id),
+        people,
         breadcrumbTrail(article, ctx),
         ctx.loaders.siteSettings(),
         ctx.loaders.editorialSettings(),
@@ -196,8 +199,8 @@ builder.prismaObjectFields(Article, (t) => ({
         imageUrl: article.featuredImageUrl,
         publishedAt: article.publishedAt,
         modifiedAt: article.updatedAt,
-        authors: await jsonLdPeople(authors, ctx),
-        reviewers: await jsonLdPeople(reviewers, ctx),
+        authors: authorPeople,
+        reviewers: reviewerPeople,
         reviewedAt: review?.reviewedAt ?? null,
         citations,
         corrections,

@@ -23,22 +23,22 @@ builder.prismaObjectFields(Author, (t) => ({
   qualifications: t.field({
     type: [Credential],
     description: "Credentials as a list, in display order (credentials is the byline's display string)",
-    resolve: (author, _args, ctx) => ctx.loaders.trust().credentialsByAuthorId.load(author.id),
+    resolve: async (author, _args, ctx) => (await ctx.loaders.trust().personTrust.load(author.id)).credentials,
   }),
   jobTitle: t.string({
     nullable: true,
     description: 'e.g. "Clinical Psychologist"',
-    resolve: async (author, _args, ctx) => (await ctx.loaders.trust().profileByAuthorId.load(author.id))?.jobTitle ?? null,
+    resolve: async (author, _args, ctx) => (await ctx.loaders.trust().personTrust.load(author.id)).profile?.jobTitle ?? null,
   }),
   sameAs: t.field({
     type: ["URL"],
     description: "Profiles of the same person elsewhere: licence registries, institutional pages, social profiles",
-    resolve: async (author, _args, ctx) => parseSameAs((await ctx.loaders.trust().profileByAuthorId.load(author.id))?.sameAs),
+    resolve: async (author, _args, ctx) => parseSameAs((await ctx.loaders.trust().personTrust.load(author.id)).profile?.sameAs),
   }),
   conflictOfInterest: t.string({
     nullable: true,
     description: "The person's conflict-of-interest statement; null when none was made",
     resolve: async (author, _args, ctx) =>
-      (await ctx.loaders.trust().profileByAuthorId.load(author.id))?.conflictOfInterest ?? null,
+      (await ctx.loaders.trust().personTrust.load(author.id)).profile?.conflictOfInterest ?? null,
   }),
 }));
