@@ -104,3 +104,22 @@ describe("unpublished articles' trust data", () => {
     expect((await editor.articleTrust.load(article.id)).citations.map((c) => c.title)).toEqual(["CANARY-CITATION"]);
   });
 });
+
+describe("operations/ArticleTrust.graphql", () => {
+  it("runs within the public limits and shows the seed article's review, sources and correction", async () => {
+    const { readFileSync } = await import("node:fs");
+    const document = readFileSync(new URL("../operations/ArticleTrust.graphql", import.meta.url), "utf8");
+    // The seed review (2025-09-15) is due again on 2027-09-15.
+    const { createLanternYoga } = await import("../src/yoga.ts");
+    const { config } = await import("../src/config.ts");
+    const response = await graphql(document, {}, {}, createLanternYoga(config(), () => new Date("2026-11-26T00:00:00Z")));
+    expect(response.body.errors).toBeUndefined();
+    const article = response.body.data.article;
+    expect(article.authors[0].displayName).toBe("Jonathan Spitz, PsyD");
+    expect(article.medicalReviewers[0].displayName).toBe("Maya Okafor, MD");
+    expect(article.reviewStatus).toBe("REVIEWED");
+    expect(article.citations).toHaveLength(3);
+    expect(article.corrections).toHaveLength(1);
+    expect(article.jsonLd["@type"]).toBe("MedicalWebPage");
+  });
+});
