@@ -66,6 +66,21 @@ describe("GET /sitemap.xml", () => {
     expect(lastmodOf((await fetchText("/sitemap.xml", server)).text, url)).toBe(later.toISOString());
   });
 
+  it("lists a category whose only articles are in its sub-categories", async () => {
+    const author = await db().author.findFirstOrThrow();
+    const parent = await db().category.create({ data: { slug: "sitemap-parent", name: "Parent" } });
+    const child = await db().category.create({ data: { slug: "sitemap-child", name: "Child", parentId: parent.id } });
+    await db().article.create({
+      data: {
+        slug: "sitemap-child-article", title: "In the child", body: "<p>x</p>", bodyText: "x", wordCount: 1, authorId: author.id,
+        status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000), categories: { create: { categoryId: child.id, position: 0 } },
+      },
+    });
+    const urls = locs((await fetchText("/sitemap.xml")).text);
+    expect(urls).toContain(`${SITE}/category/sitemap-parent/`);
+    expect(urls).toContain(`${SITE}/category/sitemap-parent/sitemap-child/`);
+  });
+
   it("has no parts while the site fits in one file", async () => {
     expect((await fetchText("/sitemap-1.xml")).status).toBe(404);
   });

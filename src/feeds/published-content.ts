@@ -27,7 +27,7 @@ export async function publishedPageDates(now: Date) {
 export async function categoriesWithArticles(now: Date) {
   return db().category.findMany({
     where: { articles: { some: { article: visibleArticleWhere(publicScope(now)) } } },
-    select: { id: true, updatedAt: true },
+    select: { id: true },
     orderBy: { id: "asc" },
   });
 }

@@ -1,6 +1,7 @@
 import { uris } from "../content/uri.ts";
 import { absoluteUrl } from "../content/absolute-url.ts";
-import { loadCategoryDirectory } from "../loaders/category-directory.ts";
+import { loadCategoryDirectory, type CategoryDirectory } from "../loaders/category-directory.ts";
+import type { Category } from "../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
 import { authorsWithArticles, categoriesWithArticles, latest, publishedArticleDates, publishedPageDates } from "./published-content.ts";
 
@@ -28,12 +29,23 @@ export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
     { loc: absoluteUrl(uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },
     ...articleEntries,
     ...pages.map((p) => ({ loc: absoluteUrl(uris.page(p.slug)), lastmod: p.updatedAt })),
-    ...categories.flatMap((c) => {
-      const category = directory.byId.get(c.id);
-      return category ? [{ loc: absoluteUrl(directory.uri(category)), lastmod: c.updatedAt }] : [];
-    }),
+    ...categoriesAndAncestors(categories, directory).map((category) => ({
+      loc: absoluteUrl(directory.uri(category)),
+      lastmod: category.updatedAt,
+    })),
     ...authors.map((a) => ({ loc: absoluteUrl(uris.author(a.slug)), lastmod: a.updatedAt })),
   ];
+}
+
+/** A category's archive includes its sub-categories' articles, so its ancestors have pages too. */
+function categoriesAndAncestors(withArticles: readonly { id: number }[], directory: CategoryDirectory): Category[] {
+  const listed = new Map<number, Category>();
+  for (const { id } of withArticles) {
+    const category = directory.byId.get(id);
+    if (!category) continue;
+    for (const each of [...directory.ancestors(category), category]) listed.set(each.id, each);
+  }
+  return [...listed.values()].sort((a, b) => a.id - b.id);
 }
 
 export function urlsetXml(entries: readonly SitemapEntry[]): string {

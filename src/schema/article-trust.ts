@@ -77,7 +77,8 @@ async function contributorIds(articleId: number, role: ContributorRole, ctx: Con
 
 /** The byline in order: the article's author, then its co-authors. */
 async function articleAuthors(article: { id: number; authorId: number }, ctx: Context): Promise<AuthorRow[]> {
-  return authorsById([article.authorId, ...(await contributorIds(article.id, "AUTHOR", ctx))], ctx);
+  const coAuthors = await contributorIds(article.id, "AUTHOR", ctx);
+  return authorsById([article.authorId, ...coAuthors.filter((id) => id !== article.authorId)], ctx);
 }
 
 async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise<JsonLdPerson[]> {

@@ -42,7 +42,8 @@ CREATE TABLE "ArticleTrust" (
     "nextReviewDue" DATETIME,
     "factCheckedAt" DATETIME,
     "disclaimer" TEXT,
-    CONSTRAINT "ArticleTrust_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "ArticleTrust_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ArticleTrust_requestedReviewerId_fkey" FOREIGN KEY ("requestedReviewerId") REFERENCES "Author" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
