@@ -1,4 +1,5 @@
 import type { Plugin } from "graphql-yoga";
+import { checkDatabaseFile } from "../db.ts";
 import { atomFeed } from "./atom.ts";
 import { sitemapDocument, sitemapEntries } from "./sitemap.ts";
 
@@ -16,6 +17,11 @@ export function publicFeeds(clock: () => Date): Plugin {
       if (!isFeed && url.pathname !== "/sitemap.xml" && !part) return;
       if (request.method !== "GET" && request.method !== "HEAD") {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: "GET, HEAD" } }));
+        return;
+      }
+      if (!(await checkDatabaseFile())) {
+        const headers = { "content-type": "text/plain; charset=utf-8", "retry-after": "5" };
+        endResponse(new fetchAPI.Response("The service is temporarily unavailable; try again shortly", { status: 503, headers }));
         return;
       }
       const now = clock();
