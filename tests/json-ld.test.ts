@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { graphql } from "./support/graphql.ts";
 import { schemaOrgTypes, validateSchemaOrg } from "./support/schema-org.ts";
 import GoogleRulesValidator from "@adobe/structured-data-validator";
+import { tokenHeaders } from "./support/tokens.ts";
+import { db } from "../src/db.ts";
 
 /** Google's rich-result requirements (breadcrumbs, people, organizations), as Adobe's validator checks them. */
 async function googleIssues(jsonLd: unknown) {
@@ -74,5 +76,26 @@ describe("Article.jsonLd of the seed article", async () => {
     broken.url = "/the-therapeutic-relationship/";
     const paths = validateSchemaOrg(broken).map((problem) => problem.path);
     expect(paths).toEqual(expect.arrayContaining(["$.lastReviewed", "$.url", "$.mainEntity.author", "$.mainEntity.citation[0]"]));
+  });
+});
+
+describe("Article.jsonLd of an article with an image, an organization and a person as authors, and no review", () => {
+  it("validates too", async () => {
+    const editor = await tokenHeaders("editor");
+    const article = await db().article.findFirstOrThrow({ where: { featuredImageUrl: { not: null }, status: "PUBLISHED" } });
+    const ids = (await graphql(`{ a: author(slug: "arp-staff") { id } b: author(slug: "jonathan-spitz") { id } }`)).body.data;
+    const articleId = (await graphql(`query ($slug: String!) { article(slug: $slug) { id } }`, { slug: article.slug })).body.data.article.id;
+    const set = await graphql(
+      `mutation ($id: ID!, $authors: [ID!]!) { updateArticleTrust(articleId: $id, input: { authorIds: $authors }) { article { jsonLd } } }`,
+      { id: articleId, authors: [ids.a.id, ids.b.id] },
+      editor,
+    );
+    expect(set.body.errors).toBeUndefined();
+    const jsonLd = set.body.data.updateArticleTrust.article.jsonLd;
+    expect(jsonLd.mainEntity.image).toBe(article.featuredImageUrl);
+    expect(jsonLd.mainEntity.author.map((a: { "@type": string }) => a["@type"])).toEqual(["Organization", "Person"]);
+    expect(jsonLd.lastReviewed).toBeUndefined();
+    expect(validateSchemaOrg(jsonLd)).toEqual([]);
+    expect(await googleIssues(jsonLd)).toEqual([]);
   });
 });
