@@ -22,6 +22,7 @@ const env = {
   DATABASE_URL: `file:${join(workdir, "bench.db")}`,
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
+  METRICS_TOKEN: "bench-metrics-token",
 };
 
 function start(script: string, port: number, ready: (child: ChildProcess) => Promise<void>): Promise<ChildProcess> {
@@ -51,7 +52,8 @@ async function post(port: number, query: string) {
 }
 
 async function sqlStatementsTotal(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${LANTERN_PORT}/metrics`)).text();
+  const metrics = await fetch(`http://127.0.0.1:${LANTERN_PORT}/metrics`, { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } });
+  const text = await metrics.text();
   return Number(/^lantern_sql_statements_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 

@@ -21,7 +21,7 @@ async function main() {
   }
 
   await prepareDatabase(settings, log);
-  const server = await startServer(settings.PORT, settings.HOST);
+  const server = await startServer(settings.PORT, settings.HOST, settings);
   log(`GraphQL API${settings.GRAPHIQL ? " and GraphiQL" : ""} at http://localhost:${settings.PORT}/graphql`);
 
   const shutdown = async (signal: string) => {

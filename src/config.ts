@@ -43,6 +43,11 @@ const schema = z
       .string()
       .default("*")
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    // Slow clients: the whole request head within, and the whole request within.
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    // Unset: GET /metrics is not served. Set: it needs `Authorization: Bearer <token>`.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   })
   .transform((settings) => {

@@ -23,6 +23,15 @@ export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.Ar
   return canSeeUnpublished(viewer) ? {} : publishedArticleWhere(now);
 }
 
+/** The rule of publishedArticleWhere, for an article already read. */
+export function isPublicArticle(article: { status: string; publishedAt: Date | null }, now: Date): boolean {
+  return article.status === "PUBLISHED" && article.publishedAt != null && article.publishedAt <= now;
+}
+
+export function isPublicPage(page: { status: string }): boolean {
+  return page.status === "PUBLISHED";
+}
+
 export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
   return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED" };
 }

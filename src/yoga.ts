@@ -9,6 +9,7 @@ import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
 import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
+import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { publicFeeds } from "./feeds/routes.ts";
@@ -31,7 +32,7 @@ export function createLanternYoga(settings: Config = config(), clock: () => Date
     extraParamNames: ["documentId"],
     plugins: [
       readiness(),
-      useLanternMetrics(),
+      useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       publicFeeds(clock),
       ...safetyPlugins({ settings, isEditorRequest }),

@@ -227,3 +227,36 @@ describe("authors", () => {
     expect(errorCodes(refused)).toEqual(["NOT_FOUND"]);
   });
 });
+
+describe("articlesDueForReview", () => {
+  it("pages through due articles soonest first, and refuses cursors it did not issue", async () => {
+    const editor = await tokenHeaders("editor");
+    const server = createLanternYoga(config(), () => new Date("2040-01-01T00:00:00Z"));
+    const dues = ["2040-01-20T00:00:00Z", "2039-06-01T00:00:00Z", "2040-01-20T00:00:00Z", "2040-03-01T00:00:00Z"];
+    const articles = [];
+    for (const due of dues) {
+      const article = await draftArticle();
+      await db().articleTrust.create({ data: { articleId: article.id, reviewedAt: new Date("2038-01-01T00:00:00Z"), nextReviewDue: new Date(due) } });
+      articles.push(article);
+    }
+    const page = `query ($after: String) { articlesDueForReview(first: 1, after: $after, withinDays: 30) { totalCount pageInfo { hasNextPage endCursor } nodes { id nextReviewDue } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response = await graphql(page, { after }, editor, server);
+      expect(response.body.errors).toBeUndefined();
+      const connection = response.body.data.articlesDueForReview;
+      seen.push(...connection.nodes.map((node: { id: string }) => node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    // Due by 2040-01-31: the overdue one, then the two of 2040-01-20 by id; not the one of March.
+    const mine = seen.filter((id) => articles.some((a) => a.globalId === id));
+    expect(mine).toEqual([articles[1]!.globalId, articles[0]!.globalId, articles[2]!.globalId]);
+
+    const refused = await graphql(page, { after: "bm90LWEtY3Vyc29y" }, editor, server);
+    expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
+    const tooFar = await graphql(`{ articlesDueForReview(withinDays: 5000) { totalCount } }`, {}, editor, server);
+    expect(errorCodes(tooFar)).toEqual(["BAD_USER_INPUT"]);
+  });
+});

@@ -29,12 +29,13 @@ const server = yogaWith({ MAX_COST: "1000000" });
 
 /** Gives every article trust data: a co-author, a reviewer, a fact checker, citations and corrections. */
 async function addTrustToEveryArticle() {
-  const articles = await db().article.findMany({ select: { id: true } });
+  const articles = await db().article.findMany({ select: { id: true, authorId: true } });
   const people = await db().author.findMany({ orderBy: { id: "asc" }, take: 3 });
-  for (const { id } of articles) {
+  for (const { id, authorId } of articles) {
+    const coAuthor = people.find((person) => person.id !== authorId)!;
     await db().articleContributor.createMany({
       data: [
-        { articleId: id, authorId: people[1]!.id, role: "AUTHOR", position: 0 },
+        { articleId: id, authorId: coAuthor.id, role: "AUTHOR", position: 0 },
         { articleId: id, authorId: people[2]!.id, role: "MEDICAL_REVIEWER", position: 0 },
         { articleId: id, authorId: people[1]!.id, role: "FACT_CHECKER", position: 0 },
       ],

@@ -6,7 +6,8 @@ import { uris } from "../content/uri.ts";
 import { existingArticle, existingAuthor, existingCategory } from "./lookups.ts";
 import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, reasonableDate, requiredText, slug } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
-import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
+import { addRedirect, dropRedirectsTo } from "./redirects.ts";
+import { isPublicArticle } from "../visibility.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -53,7 +54,6 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
     },
   });
   await setArticleCategories(tx, article.id, categoryIds);
-  await claimUri(tx, uris.article(articleSlug));
   return article.id;
 }
 
@@ -61,7 +61,13 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
  * Saves changes only if nobody saved since the editor loaded `expectedVersion`; otherwise
  * CONFLICT with the current version, so the editor can reload and merge instead of overwriting.
  */
-export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput, expectedVersion: number): Promise<number> {
+export async function updateArticle(
+  tx: Tx,
+  globalId: string,
+  rawInput: RawInput,
+  expectedVersion: number,
+  now: Date,
+): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const article = await existingArticle(tx, globalId, "id");
   const authorId = input.authorId == null ? undefined : (await existingAuthor(tx, input.authorId, "input.authorId")).id;
@@ -90,7 +96,9 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
     );
   }
   if (categoryIds) await setArticleCategories(tx, article.id, categoryIds);
-  if (newSlug) await addRedirect(tx, uris.article(article.slug), uris.article(newSlug));
+  if (newSlug) {
+    await addRedirect(tx, uris.article(article.slug), uris.article(newSlug), { contentIsPublic: isPublicArticle(article, now) });
+  }
   return article.id;
 }
 
@@ -98,7 +106,7 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
 export async function publishArticle(tx: Tx, globalId: string, at: Date | null | undefined, now: Date): Promise<number> {
   const article = await existingArticle(tx, globalId, "id");
   const publishAt = at == null ? undefined : validateInput(reasonableDate, at, "at");
-  const alreadyLive = article.status === "PUBLISHED" && article.publishedAt != null && article.publishedAt <= now;
+  const alreadyLive = isPublicArticle(article, now);
   const publishedAt = publishAt ?? (alreadyLive ? article.publishedAt : now);
   await tx.article.update({
     where: { id: article.id },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { badInput } from "../errors.ts";
 import { existingArticle, existingCategory, existingPage } from "./lookups.ts";
-import { type RawInput, handle, isHttpUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
+import { type RawInput, handle, linkUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
 
 const MAX_ITEMS = 300;
 const MAX_DEPTH = 4;
@@ -13,12 +13,7 @@ export interface MenuItemInput extends RawInput {
 
 const itemSchema = z.object({
   label: requiredText(100),
-  url: z
-    .string()
-    .trim()
-    .max(2048, "must be at most 2048 characters")
-    .refine((url) => url.startsWith("/") || isHttpUrl(url), "must be a site path starting with / or an absolute http(s) URL")
-    .nullish(),
+  url: linkUrl.nullish(),
   categoryId: nodeId.nullish(),
   articleId: nodeId.nullish(),
   pageId: nodeId.nullish(),

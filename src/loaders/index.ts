@@ -36,6 +36,8 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
     trust: lazy(() => createTrustLoaders(scope)),
     editorialSettings: lazy(() => loadEditorialSettings()),
+    /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */
+    perField: lazy(() => new Map<string, unknown>()),
   };
 }
 

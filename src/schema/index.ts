@@ -9,6 +9,7 @@ import "./review-queries.ts";
 import "./editorial-settings.ts";
 import "./author.ts";
 import "./category.ts";
+import "./nested-article-connections.ts";
 import "./page.ts";
 import "./featured.ts";
 import "./menu.ts";

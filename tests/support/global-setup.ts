@@ -20,6 +20,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(templateUrl);
   const prisma = createPrismaClient(templateUrl);
   await seedDemoContent(prisma);
+  await prisma.$queryRawUnsafe("PRAGMA optimize=0x10002"); // as src/prepare-database.ts does on start
   await prisma.$disconnect();
 
   project.provide("templateDatabase", join(TEMPLATE_DIR, "template.db"));
