@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { graphql, errorCodes } from "./support/graphql.ts";
+import { graphql, errorCodes, type GraphQLResponse } from "./support/graphql.ts";
 import { bearer, revokedTokenHeaders, tokenHeaders } from "./support/tokens.ts";
 import { draftArticle, emptyAuthor } from "./support/fixtures.ts";
 import { contentSnapshot } from "./support/content-snapshot.ts";
@@ -233,7 +233,7 @@ describe("articlesDueForReview", () => {
     const editor = await tokenHeaders("editor");
     const server = createLanternYoga(config(), () => new Date("2040-01-01T00:00:00Z"));
     const dues = ["2040-01-20T00:00:00Z", "2039-06-01T00:00:00Z", "2040-01-20T00:00:00Z", "2040-03-01T00:00:00Z"];
-    const articles = [];
+    const articles: Awaited<ReturnType<typeof draftArticle>>[] = [];
     for (const due of dues) {
       const article = await draftArticle();
       await db().articleTrust.create({ data: { articleId: article.id, reviewedAt: new Date("2038-01-01T00:00:00Z"), nextReviewDue: new Date(due) } });
@@ -243,10 +243,11 @@ describe("articlesDueForReview", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await graphql(page, { after }, editor, server);
+      const response: GraphQLResponse = await graphql(page, { after }, editor, server);
       expect(response.body.errors).toBeUndefined();
-      const connection = response.body.data.articlesDueForReview;
-      seen.push(...connection.nodes.map((node: { id: string }) => node.id));
+      const connection: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string }[] } =
+        response.body.data.articlesDueForReview;
+      seen.push(...connection.nodes.map((node) => node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
