@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { codedError } from "../errors.ts";
 import { type RawInput, httpUrl, validateInput } from "./input-validation.ts";
-import { DEFAULT_EDITORIAL_SETTINGS, FEED_CONTENTS, type EditorialSettings } from "../loaders/editorial-settings.ts";
+import { EDITORIAL_COLUMNS, FEED_CONTENTS, editorialSettingsOf, type EditorialSettings } from "../loaders/editorial-settings.ts";
 
 const schema = z.object({
   editorialPolicyUrl: httpUrl.nullish(),
@@ -12,13 +12,7 @@ const schema = z.object({
 
 /** The settings as the transaction sees them (defaults before the site is set up). */
 export async function loadEditorialSettingsIn(tx: Tx): Promise<EditorialSettings> {
-  const row = await tx.siteSettings.findUnique({ where: { id: 1 } });
-  if (!row) return DEFAULT_EDITORIAL_SETTINGS;
-  return {
-    editorialPolicyUrl: row.editorialPolicyUrl,
-    reviewIntervalMonths: row.reviewIntervalMonths,
-    feedContent: row.feedContent === "FULL" ? "FULL" : "EXCERPT",
-  };
+  return editorialSettingsOf(await tx.siteSettings.findUnique({ where: { id: 1 }, select: EDITORIAL_COLUMNS }));
 }
 
 export async function updateEditorialSettings(tx: Tx, rawInput: RawInput): Promise<void> {

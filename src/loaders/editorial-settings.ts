@@ -16,11 +16,17 @@ export const DEFAULT_EDITORIAL_SETTINGS: EditorialSettings = {
   feedContent: "EXCERPT",
 };
 
-export async function loadEditorialSettings(): Promise<EditorialSettings> {
-  const row = await db().siteSettings.findUnique({
-    where: { id: 1 },
-    select: { editorialPolicyUrl: true, reviewIntervalMonths: true, feedContent: true },
-  });
+export const EDITORIAL_COLUMNS = { editorialPolicyUrl: true, reviewIntervalMonths: true, feedContent: true } as const;
+
+/** The settings of a site settings row (the defaults when there is none yet). */
+export function editorialSettingsOf(
+  row: { editorialPolicyUrl: string | null; reviewIntervalMonths: number; feedContent: string } | null,
+): EditorialSettings {
   if (!row) return DEFAULT_EDITORIAL_SETTINGS;
-  return { ...row, feedContent: row.feedContent === "FULL" ? "FULL" : "EXCERPT" };
+  const { editorialPolicyUrl, reviewIntervalMonths, feedContent } = row;
+  return { editorialPolicyUrl, reviewIntervalMonths, feedContent: feedContent === "FULL" ? "FULL" : "EXCERPT" };
+}
+
+export async function loadEditorialSettings(): Promise<EditorialSettings> {
+  return editorialSettingsOf(await db().siteSettings.findUnique({ where: { id: 1 }, select: EDITORIAL_COLUMNS }));
 }
