@@ -11,8 +11,8 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/lantern.db")
-      .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
-        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
+      .refine((url) => (url.startsWith("file:") && url.length > "file:".length) || /^postgres(ql)?:\/\/./.test(url), {
+        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db or a PostgreSQL "postgresql://" URL',
       }),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -49,6 +49,10 @@ const schema = z
     // Unset: GET /metrics is not served. Set: it needs `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  })
+  .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
+    path: ["REQUEST_TIMEOUT_MS"],
+    message: "must be at least HEADERS_TIMEOUT_MS (the whole request includes its head)",
   })
   .transform((settings) => {
     const development = settings.NODE_ENV !== "production";

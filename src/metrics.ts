@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Plugin } from "graphql-yoga";
 import { sqlStatementCount } from "./db-statements.ts";
-import { queryPlanCounts } from "./prisma-plan-cache.ts";
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: "lantern_" });
@@ -29,19 +28,6 @@ new Counter({
   collect() {
     this.reset();
     this.inc(sqlStatementCount());
-  },
-});
-
-new Counter({
-  name: "lantern_prisma_query_plans_total",
-  help: "Prisma query plans by source: compiled, or reused from the plan cache",
-  labelNames: ["source"] as const,
-  registers: [metricsRegistry],
-  collect() {
-    this.reset();
-    const { compiled, reused } = queryPlanCounts();
-    this.inc({ source: "compiled" }, compiled);
-    this.inc({ source: "reused" }, reused);
   },
 });
 

@@ -12,13 +12,13 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { systemClock, type Clock } from "./clock.ts";
 import { publicFeeds } from "./feeds/routes.ts";
 
-/** `clock` gives each request its time (every visibility and review-status check in it uses it). */
-export function createLanternYoga(settings: Config = config(), clock: () => Date = () => new Date()) {
+export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock()),
+    context: (initial) => createContext(initial, clock),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,

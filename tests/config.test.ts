@@ -21,6 +21,8 @@ describe("configuration", () => {
     [{ MAX_DEPTH: "0" }, "MAX_DEPTH"],
     [{ INTROSPECTION: "maybe" }, "INTROSPECTION"],
     [{ TRUSTED_DOCUMENTS: "all" }, "TRUSTED_DOCUMENTS"],
+    [{ REQUEST_TIMEOUT_MS: "5000" }, "REQUEST_TIMEOUT_MS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
   ])("refuses %j with one line naming %s", (env, name) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "./transaction.ts";
+import { lockSet } from "./set-lock.ts";
 import { badInput } from "../errors.ts";
 import { existingArticle, existingCategory, existingPage } from "./lookups.ts";
 import { type RawInput, handle, linkUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
@@ -44,6 +45,7 @@ export async function setMenu(tx: Tx, rawLocation: string, rawItems: MenuItemInp
   const name = validateInput(requiredText(100).nullish(), rawName, "name");
   const items = validateItems(rawItems, "items", 1, { total: 0 });
 
+  await lockSet(tx, `menu:${location}`);
   const menu = await tx.menu.upsert({
     where: { location },
     create: { location, name: name ?? location },

@@ -6,9 +6,8 @@ import { existingPage } from "./lookups.ts";
 import { type RawInput, requiredText, slug, validateInput } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, dropRedirectsTo } from "./redirects.ts";
-import { isPublicPage } from "../visibility.ts";
+import { PAGE_STATUSES, isLivePage } from "../visibility.ts";
 
-export const PAGE_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 
 const pageFields = {
   title: requiredText(300),
@@ -41,7 +40,7 @@ export async function updatePage(tx: Tx, globalId: string, rawInput: RawInput): 
       status: input.status ?? undefined,
     },
   });
-  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug), { contentIsPublic: isPublicPage(page) });
+  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug), { contentIsPublic: isLivePage(page) });
   return page.id;
 }
 

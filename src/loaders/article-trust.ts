@@ -30,6 +30,20 @@ export interface ArticleTrustBundle {
   corrections: ArticleCorrection[];
 }
 
+/** The article's own columns that its trust fields and structured data need. */
+export interface ArticleFacts {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string | null;
+  derivedExcerpt: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  featuredImageUrl: string | null;
+  authorId: number;
+  categories: { categoryId: number }[];
+}
+
 export interface PersonTrust {
   profile: AuthorProfile | null;
   credentials: AuthorCredential[];
@@ -63,6 +77,25 @@ export function createTrustLoaders(scope: Scope) {
         citations: citationsById.get(id) ?? [],
         corrections: correctionsById.get(id) ?? [],
       }));
+    }),
+    articleFacts: new DataLoader<number, ArticleFacts | null>(async (keys) => {
+      const rows = await db().article.findMany({
+        where: { AND: [{ id: { in: [...keys] } }, visibleArticleWhere(scope)] },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          excerpt: true,
+          derivedExcerpt: true,
+          publishedAt: true,
+          updatedAt: true,
+          featuredImageUrl: true,
+          authorId: true,
+          categories: { orderBy: { position: "asc" }, select: { categoryId: true } },
+        },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return keys.map((id) => byId.get(id) ?? null);
     }),
     personTrust: new DataLoader<number, PersonTrust>(async (keys) => {
       const where = { authorId: { in: [...keys] } };

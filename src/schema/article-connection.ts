@@ -5,7 +5,7 @@ import { selectedFieldNames } from "@pothos/selection-mapper";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
 import type { Context } from "../context.ts";
-import { canSeeUnpublished } from "../viewer.ts";
+import { canSeeUnpublished } from "../visibility.ts";
 import { visibleArticleWhere } from "../visibility.ts";
 import { resolveConnection, type Connection, type PageArgs, type Window } from "./pagination.ts";
 import { articleOrdering, type ArticleOrder, type ArticleOrdering, type SortableArticle } from "./article-order.ts";

@@ -2,7 +2,7 @@ import type { ArticleCitation, ArticleCorrection, Author as AuthorRow } from "..
 import type { Context } from "../context.ts";
 import { builder } from "./builder.ts";
 import "./json-scalar.ts";
-import { Article, BREADCRUMB_SELECT, breadcrumbTrail } from "./article.ts";
+import { Article, breadcrumbTrail } from "./article.ts";
 import { Author } from "./author.ts";
 import { doiUrl, pubmedUrl } from "../content/scholarly-ids.ts";
 import { REVIEW_STATUSES, reviewStatus } from "../trust/review-status.ts";
@@ -66,19 +66,32 @@ async function authorsById(ids: readonly number[], ctx: Context): Promise<Author
   return authors.filter((author): author is AuthorRow => author != null && !(author instanceof Error));
 }
 
+/**
+ * The article's trust data and its own columns, read together. Every field that goes on to load
+ * people waits for both, so the loads that follow start at the same moment and share their
+ * batches whichever path (a list, a featured slot, a lookup) reached the articles.
+ */
+async function trustOf(articleId: number, ctx: Context) {
+  const trust = ctx.loaders.trust();
+  const [bundle, facts] = await Promise.all([trust.articleTrust.load(articleId), trust.articleFacts.load(articleId)]);
+  if (!facts) throw new Error(`Article ${articleId} is not visible to this request`);
+  return { ...bundle, facts };
+}
+
 async function reviewOf(articleId: number, ctx: Context) {
   return (await ctx.loaders.trust().articleTrust.load(articleId)).review;
 }
 
 async function contributorIds(articleId: number, role: ContributorRole, ctx: Context): Promise<number[]> {
-  const { contributors } = await ctx.loaders.trust().articleTrust.load(articleId);
+  const { contributors } = await trustOf(articleId, ctx);
   return contributors.filter((c) => c.role === role).map((c) => c.authorId);
 }
 
 /** The byline in order: the article's author, then its co-authors. */
-async function articleAuthors(article: { id: number; authorId: number }, ctx: Context): Promise<AuthorRow[]> {
-  const coAuthors = await contributorIds(article.id, "AUTHOR", ctx);
-  return authorsById([article.authorId, ...coAuthors.filter((id) => id !== article.authorId)], ctx);
+async function articleAuthors(articleId: number, ctx: Context): Promise<AuthorRow[]> {
+  const { facts, contributors } = await trustOf(articleId, ctx);
+  const coAuthors = contributors.filter((c) => c.role === "AUTHOR" && c.authorId !== facts.authorId).map((c) => c.authorId);
+  return authorsById([facts.authorId, ...coAuthors], ctx);
 }
 
 async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise<JsonLdPerson[]> {
@@ -97,8 +110,7 @@ builder.prismaObjectFields(Article, (t) => ({
   authors: t.field({
     type: [Author],
     description: "Every author in byline order; the first is `author`",
-    select: { authorId: true },
-    resolve: (article, _args, ctx) => articleAuthors(article, ctx),
+    resolve: (article, _args, ctx) => articleAuthors(article.id, ctx),
   }),
   medicalReviewers: t.field({
     type: [Author],
@@ -128,7 +140,7 @@ builder.prismaObjectFields(Article, (t) => ({
     description: "Editors only: who was asked to review the article and has not yet approved it",
     authScopes: editor,
     resolve: async (article, _args, ctx) => {
-      const review = await reviewOf(article.id, ctx);
+      const { review } = await trustOf(article.id, ctx);
       return review?.requestedReviewerId == null ? null : ctx.loaders.authorById().load(review.requestedReviewerId);
     },
   }),
@@ -170,36 +182,25 @@ builder.prismaObjectFields(Article, (t) => ({
     type: "JSON",
     description:
       "schema.org structured data for the article page (a MedicalWebPage with its Article, authors and their credentials, reviewers, citations, publisher and breadcrumb), to embed as application/ld+json",
-    select: {
-      ...BREADCRUMB_SELECT,
-      authorId: true,
-      excerpt: true,
-      derivedExcerpt: true,
-      publishedAt: true,
-      updatedAt: true,
-      featuredImageUrl: true,
-    },
     resolve: async (article, _args, ctx) => {
-      // People are read as soon as the article's trust data is, as the byline fields read them,
-      // so that they share their batches (not after the site settings or the category tree).
       const people = Promise.all([
-        articleAuthors(article, ctx).then((authors) => jsonLdPeople(authors, ctx)),
+        articleAuthors(article.id, ctx).then((authors) => jsonLdPeople(authors, ctx)),
         contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
       ]);
-      const [{ review, citations, corrections }, [authorPeople, reviewerPeople], breadcrumbs, site, editorial] = await Promise.all([
-        ctx.loaders.trust().articleTrust.load(article.id),
+      const { facts, review, citations, corrections } = await trustOf(article.id, ctx);
+      const [[authorPeople, reviewerPeople], breadcrumbs, site, editorial] = await Promise.all([
         people,
-        breadcrumbTrail(article, ctx),
+        breadcrumbTrail(facts, ctx),
         ctx.loaders.siteSettings(),
         ctx.loaders.editorialSettings(),
       ]);
       return articleJsonLd({
-        url: absoluteUrl(uris.article(article.slug)),
-        title: article.title,
-        description: article.excerpt ?? article.derivedExcerpt,
-        imageUrl: article.featuredImageUrl,
-        publishedAt: article.publishedAt,
-        modifiedAt: article.updatedAt,
+        url: absoluteUrl(uris.article(facts.slug)),
+        title: facts.title,
+        description: facts.excerpt ?? facts.derivedExcerpt,
+        imageUrl: facts.featuredImageUrl,
+        publishedAt: facts.publishedAt,
+        modifiedAt: facts.updatedAt,
         authors: authorPeople,
         reviewers: reviewerPeople,
         reviewedAt: review?.reviewedAt ?? null,

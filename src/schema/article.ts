@@ -5,8 +5,8 @@ import { badInput } from "../errors.ts";
 import { uris } from "../content/uri.ts";
 import { readingTimeMinutes } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
-import { ARTICLE_STATUSES, visibleArticleWhere } from "../visibility.ts";
-import { canSeeUnpublished } from "../viewer.ts";
+import { fold } from "../content/search-text.ts";
+import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../visibility.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum } from "./article-order.ts";
 import { articleConnection } from "./article-connection.ts";
@@ -67,7 +67,7 @@ export async function articleWhere(
     const words = filter.search.split(/[\s%_]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
     if (words.length === 0 && filter.search.trim() !== "") conditions.push({ id: { in: [] } });
     for (const word of words) {
-      conditions.push({ OR: [{ title: { contains: word } }, { bodyText: { contains: word } }] });
+      conditions.push({ searchText: { contains: fold(word) } });
     }
   }
   return { AND: conditions };
@@ -166,17 +166,7 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { slug }, ctx) => {
-      // Visibility is checked again as the row is read, since the article may have been
-      // unpublished or rescheduled since the lookup; the clock is compared here rather than in
-      // the query, whose plan is reused.
-      const withPublishedAt = query.select ? { ...query, select: { ...query.select, publishedAt: true } } : query;
-      const id = await ctx.loaders.articleIdBySlug().load(slug);
-      if (id == null) return null;
-      if (canSeeUnpublished(ctx.viewer)) return db().article.findUnique({ ...query, where: { id } });
-      const article = await db().article.findUnique({ ...withPublishedAt, where: { id, status: "PUBLISHED" } });
-      return article?.publishedAt != null && article.publishedAt <= ctx.now ? article : null;
-    },
+    resolve: (query, _root, { slug }, ctx) => db().article.findUnique({ ...query, where: { slug, AND: [visibleArticleWhere(ctx)] } }),
   }),
   articles: t.connection(
     {
