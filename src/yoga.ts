@@ -13,12 +13,21 @@ import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
+import { widgetRoutes } from "./widget/routes.ts";
 import { publicFeeds } from "./feeds/routes.ts";
 
-export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
+interface Parts {
+  /** Where requests and scheduled changes read the time: the system clock, or a test's. */
+  clock?: Clock;
+  featuredLive?: FeaturedLive;
+}
+
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+  const live = featuredLive ?? createFeaturedLive(settings, clock);
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock),
+    context: (initial) => createContext(initial, clock, live),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
@@ -32,6 +41,7 @@ export function createLanternYoga(settings: Config = config(), clock: Clock = sy
     extraParamNames: ["documentId"],
     plugins: [
       readiness(),
+      widgetRoutes(),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       publicFeeds(clock),

@@ -6,6 +6,7 @@ import { xmlSchemaErrors } from "./support/xml-schemas.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 import { createLanternYoga } from "../src/yoga.ts";
 import { config } from "../src/config.ts";
+import { ManualClock } from "./support/clock.ts";
 import { db } from "../src/db.ts";
 
 const SITE = "http://localhost:4000";
@@ -55,7 +56,7 @@ describe("GET /sitemap.xml", () => {
 
     // A review approved later moves lastmod to the review.
     const later = new Date(Math.max(Date.now(), expected.getTime()) + 86_400_000);
-    const server = createLanternYoga(config(), () => later);
+    const server = createLanternYoga(config(), { clock: new ManualClock(later.getTime()) });
     const editor = await tokenHeaders("editor");
     const reviewer = await db().author.findUniqueOrThrow({ where: { slug: "maya-okafor" } });
     const { token } = await createApiToken(db(), { name: "Maya", role: "editor", authorId: reviewer.id });
@@ -119,9 +120,9 @@ describe("GET /feed.xml", () => {
   });
 
   it("shows a scheduled article only once its time has come, by the request's clock", async () => {
-    const before = await fetchText("/feed.xml", createLanternYoga(config(), () => new Date("2098-12-31T23:59:59Z")));
+    const before = await fetchText("/feed.xml", createLanternYoga(config(), { clock: new ManualClock(Date.parse("2098-12-31T23:59:59Z")) }));
     expect(before.text).not.toContain("demo-canary-scheduled-1");
-    const after = await fetchText("/feed.xml", createLanternYoga(config(), () => new Date("2099-01-01T00:00:00Z")));
+    const after = await fetchText("/feed.xml", createLanternYoga(config(), { clock: new ManualClock(Date.parse("2099-01-01T00:00:00Z")) }));
     expect(after.text).toContain("<entry><id>http://localhost:4000/demo-canary-scheduled-1/</id>");
     expect(after.text).not.toMatch(/demo-canary-(draft|archived)/);
     expect(await xmlSchemaErrors(after.text, "atom.rng")).toEqual([]);

@@ -7,6 +7,7 @@ import { contentSnapshot } from "./support/content-snapshot.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 import { createLanternYoga } from "../src/yoga.ts";
 import { config } from "../src/config.ts";
+import { ManualClock } from "./support/clock.ts";
 import { db } from "../src/db.ts";
 
 const REQUEST = `mutation ($a: ID!, $r: ID!) { requestReview(articleId: $a, reviewerId: $r) { article { reviewStatus } } }`;
@@ -106,8 +107,8 @@ describe("the review workflow's authorization", () => {
 
 describe("review status with an injected clock", () => {
   it("flips from REVIEWED to REVIEW_OVERDUE when nextReviewDue passes, and the due list follows", async () => {
-    let now = new Date("2030-01-31T12:00:00.000Z");
-    const server = createLanternYoga(config(), () => now);
+    const clock = new ManualClock(Date.parse("2030-01-31T12:00:00.000Z"));
+    const server = createLanternYoga(config(), { clock });
     const editor = await tokenHeaders("editor");
     const article = await draftArticle();
     const reviewer = await credentialedPerson();
@@ -126,18 +127,17 @@ describe("review status with an injected clock", () => {
     const due = `query { articlesDueForReview(first: 100, withinDays: 0) { totalCount nodes { id } } }`;
     const dueIds = async () => (await send(due, {}, editor)).body.data.articlesDueForReview.nodes.map((n: { id: string }) => n.id);
 
-    now = new Date("2032-01-31T11:59:59.999Z");
+    clock.advanceTo(new Date("2032-01-31T11:59:59.999Z"));
     expect((await send(status, { id: article.globalId }, editor)).body.data.node.reviewStatus).toBe("REVIEWED");
     expect(await dueIds()).not.toContain(article.globalId);
 
-    now = new Date("2032-01-31T12:00:00.000Z");
+    clock.advanceTo(new Date("2032-01-31T12:00:00.000Z"));
     expect((await send(status, { id: article.globalId }, editor)).body.data.node.reviewStatus).toBe("REVIEW_OVERDUE");
     expect(await dueIds()).toContain(article.globalId);
   });
 
   it("uses the site's review interval", async () => {
-    const now = new Date("2031-03-31T00:00:00.000Z");
-    const server = createLanternYoga(config(), () => now);
+    const server = createLanternYoga(config(), { clock: new ManualClock(Date.parse("2031-03-31T00:00:00.000Z")) });
     const admin = await tokenHeaders("admin");
     const set = await graphql(
       `mutation { updateEditorialSettings(input: { reviewIntervalMonths: 11 }) { site { reviewIntervalMonths } } }`,
@@ -231,7 +231,7 @@ describe("authors", () => {
 describe("articlesDueForReview", () => {
   it("pages through due articles soonest first, and refuses cursors it did not issue", async () => {
     const editor = await tokenHeaders("editor");
-    const server = createLanternYoga(config(), () => new Date("2040-01-01T00:00:00Z"));
+    const server = createLanternYoga(config(), { clock: new ManualClock(Date.parse("2040-01-01T00:00:00Z")) });
     const dues = ["2040-01-20T00:00:00Z", "2039-06-01T00:00:00Z", "2040-01-20T00:00:00Z", "2040-03-01T00:00:00Z"];
     const articles: Awaited<ReturnType<typeof draftArticle>>[] = [];
     for (const due of dues) {

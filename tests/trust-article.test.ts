@@ -112,7 +112,8 @@ describe("operations/ArticleTrust.graphql", () => {
     // The seed review (2025-09-15) is due again on 2027-09-15.
     const { createLanternYoga } = await import("../src/yoga.ts");
     const { config } = await import("../src/config.ts");
-    const response = await graphql(document, {}, {}, createLanternYoga(config(), () => new Date("2026-11-26T00:00:00Z")));
+    const { ManualClock } = await import("./support/clock.ts");
+    const response = await graphql(document, {}, {}, createLanternYoga(config(), { clock: new ManualClock(Date.parse("2026-11-26T00:00:00Z")) }));
     expect(response.body.errors).toBeUndefined();
     const article = response.body.data.article;
     expect(article.authors[0].displayName).toBe("Jonathan Spitz, PsyD");

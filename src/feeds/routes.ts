@@ -1,5 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { checkDatabaseFile } from "../db.ts";
+import type { Clock } from "../clock.ts";
 import { atomFeed } from "./atom.ts";
 import { sitemapDocument, sitemapEntries } from "./sitemap.ts";
 
@@ -9,7 +10,7 @@ const PART = /^\/sitemap-(\d{1,6})\.xml$/;
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
  * content only, with the clock the GraphQL requests use.
  */
-export function publicFeeds(clock: () => Date): Plugin {
+export function publicFeeds(clock: Clock): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
@@ -24,7 +25,7 @@ export function publicFeeds(clock: () => Date): Plugin {
         endResponse(new fetchAPI.Response("The service is temporarily unavailable; try again shortly", { status: 503, headers }));
         return;
       }
-      const now = clock();
+      const now = clock.now();
       const body = isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), part ? Number(part[1]) : null);
       if (body === null) {
         endResponse(new fetchAPI.Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
