@@ -16,6 +16,14 @@ const schema = z
       }),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Where the site is served, for absolute URLs in structured data, the sitemap and the feed. */
+    SITE_URL: z
+      .string()
+      .default("http://localhost:4000")
+      .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url) && URL.canParse(url), {
+        message: "must be an http(s) origin such as https://www.example.org",
+      })
+      .transform((url) => url.replace(/\/$/, "")),
 
     // Abuse limits, checked before any resolver runs.
     MAX_DEPTH: positive(10),

@@ -17,6 +17,7 @@ import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
 import { FormsService } from "./forms/forms-service.ts";
 import { formPages } from "./forms/http-pages.ts";
+import { publicFeeds } from "./feeds/routes.ts";
 
 export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -49,6 +50,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
+      publicFeeds(clock),
       ...safetyPlugins({ settings, isEditorRequest }),
     ],
   });
