@@ -11,7 +11,6 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, isDeepStrictEqual } from "node:util";
@@ -19,6 +18,7 @@ import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { generateArticles } from "./bench/large-site.ts";
+import { freePort } from "../tests/support/server-process.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -35,14 +35,6 @@ const ARTICLES = Number(options.articles);
 const ROUNDS = Number(options.rounds);
 const SECONDS = Number(options.seconds);
 const CONNECTIONS = Number(options.connections);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** CPU seconds (user + system) a process has used, and its resident memory in MiB. */
 function processStats(pid: number) {
