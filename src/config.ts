@@ -45,6 +45,8 @@ const schema = z
     // Shared by every instance: live updates go through Redis pub/sub when it is set.
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_PREFIX: z.string().min(1).default("lantern:"),
+    // Anonymous answers are kept at most this many seconds (0: not cached); in Redis when REDIS_URL is set.
+    RESPONSE_CACHE_MAX_AGE: count(300),
   })
   .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
     path: ["REQUEST_TIMEOUT_MS"],

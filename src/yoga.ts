@@ -15,17 +15,21 @@ import { databaseGuard } from "./database-guard.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
+import { createResponseCache, type ResponseCache } from "./cache/response-cache.ts";
+import { cachingSchema, responseCachePlugin } from "./cache/plugin.ts";
 
 interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
   clock?: Clock;
   featuredLive?: FeaturedLive;
+  responseCache?: ResponseCache;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, responseCache }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
+  const cache = responseCache ?? createResponseCache(settings, clock);
   return createYoga({
-    schema,
+    schema: cachingSchema(schema),
     context: (initial) => createContext(initial, clock, live),
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -38,7 +42,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), widgetRoutes(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), widgetRoutes(), responseCachePlugin(cache), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 

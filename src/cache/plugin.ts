@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { getOperationAST, type GraphQLSchema } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { ResponseCache } from "./response-cache.ts";
+import { responseId } from "./response-cache.ts";
+import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
+import { MUTATION_EFFECTS } from "./mutation-effects.ts";
+
+const PRIVATE = "private, no-store";
+
+interface Pending {
+  id: string;
+  version: number;
+  keys: Set<string>;
+  query: boolean;
+}
+
+const cacheOfRequest = new WeakMap<object, ResponseCache>();
+const pendingOfRequest = new WeakMap<object, Pending>();
+
+/** Anonymous: no credentials at all. A request with any Authorization header is never cached nor served from cache. */
+function isAnonymous(request: Request): boolean {
+  return !request.headers.has("authorization") && !request.headers.has("cookie");
+}
+
+const wrapped = new WeakSet<GraphQLSchema>();
+
+/**
+ * The schema with the cache's hooks: query fields record the keys of what they show, and each
+ * mutation field evicts what it affects (read before it runs and after) once it has committed.
+ */
+export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
+  if (wrapped.has(schema)) return schema;
+  wrapped.add(schema);
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    const effect = MUTATION_EFFECTS[field.name];
+    if (!resolve || !effect) continue;
+    field.resolve = async (root, args, ctx, info) => {
+      const cache = cacheOfRequest.get(ctx.request);
+      if (!cache) return resolve(root, args, ctx, info);
+      const before = await effect(args, cache.clock.now());
+      try {
+        return await resolve(root, args, ctx, info);
+      } finally {
+        const after = await effect(args, cache.clock.now()).catch(() => []);
+        await cache.evict([...new Set([...before, ...after])]);
+      }
+    };
+  }
+  return recordingResponseKeys(schema);
+}
+
+function etagOf(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+function cachedHeaders(etag: string, keys: readonly string[], maxAge: number, method: string): Record<string, string> {
+  return {
+    "cache-control": method === "GET" ? `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, 60)}` : PRIVATE,
+    etag,
+    "surrogate-key": keys.join(" "),
+    xkey: keys.join(" "),
+  };
+}
+
+/** Serves anonymous queries from `cache` and stores their answers; sets HTTP caching headers. */
+export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphql"): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname !== graphqlPath) return;
+      cacheOfRequest.set(request, cache);
+      cache.startSchedule();
+      const method = request.method;
+      if (!isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
+      if ((request.headers.get("accept") ?? "").includes("text/event-stream")) return;
+      const text = method === "GET" ? url.search : await request.clone().text();
+      const id = responseId([method, request.headers.get("accept") ?? "", text]);
+      const now = cache.clock.now();
+      const { response, version } = await cache.store.get(id, now.getTime());
+      if (response) {
+        cache.count("hit");
+        const maxAge = Math.max(0, Math.floor((response.expiresAt - now.getTime()) / 1000));
+        const headers = { "content-type": response.contentType, "x-cache": "HIT", ...cachedHeaders(response.etag, response.keys, maxAge, method) };
+        const fresh = method === "GET" && request.headers.get("if-none-match") === response.etag;
+        endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers }));
+        return;
+      }
+      pendingOfRequest.set(request, { id, version, keys: collectKeys(request), query: false });
+    },
+    onExecute({ args }) {
+      const pending = pendingOfRequest.get(args.contextValue.request);
+      if (pending) pending.query = getOperationAST(args.document, args.operationName)?.operation === "query";
+    },
+    async onResponse({ request, response }) {
+      if (!cacheOfRequest.has(request)) return;
+      const pending = pendingOfRequest.get(request);
+      const storable = pending?.query && response.status === 200 && (response.headers.get("content-type") ?? "").startsWith("application/");
+      if (!pending || !storable) {
+        if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE);
+        cache.count("bypass");
+        return;
+      }
+      const body = await response.clone().text();
+      if (body.includes('"errors"') && "errors" in JSON.parse(body)) {
+        response.headers.set("cache-control", PRIVATE);
+        cache.count("bypass");
+        return;
+      }
+      cache.count("miss");
+      const now = cache.clock.now();
+      const ttl = await cache.ttlMs(now);
+      const keys = [...pending.keys].sort();
+      const etag = etagOf(body);
+      const maxAge = Math.floor(ttl / 1000);
+      for (const [name, value] of Object.entries({ "x-cache": "MISS", ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
+      if (ttl <= 0) return;
+      const contentType = response.headers.get("content-type")!;
+      await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), pending.version);
+    },
+  };
+}
