@@ -17,6 +17,7 @@ import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
 import { createResponseCache, type ResponseCache } from "./cache/response-cache.ts";
 import { cachingSchema, responseCachePlugin } from "./cache/plugin.ts";
+import { compression } from "./cache/compression.ts";
 
 interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -42,7 +43,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), widgetRoutes(), responseCachePlugin(cache), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [readiness(), widgetRoutes(), useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest }), responseCachePlugin(cache), compression()],
   });
 }
 

@@ -10,7 +10,7 @@ import { cacheSite, cachedOperations, type CacheSite } from "./support/cache-sit
 const HOUR = 3_600_000;
 
 function server(clock: ManualClock, env: Record<string, string> = {}): LanternYoga {
-  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", ...env }), { clock });
+  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", ...env }), { clock });
 }
 
 async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {

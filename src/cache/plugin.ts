@@ -5,6 +5,7 @@ import type { ResponseCache } from "./response-cache.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS } from "./mutation-effects.ts";
+import { variantEtag } from "./compression.ts";
 
 const PRIVATE = "private, no-store";
 
@@ -17,6 +18,7 @@ interface Pending {
 
 const cacheOfRequest = new WeakMap<object, ResponseCache>();
 const pendingOfRequest = new WeakMap<object, Pending>();
+const servedFromCache = new WeakSet<object>();
 
 /** Anonymous: no credentials at all. A request with any Authorization header is never cached nor served from cache. */
 function isAnonymous(request: Request): boolean {
@@ -38,7 +40,7 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
     if (!resolve || !effect) continue;
     field.resolve = async (root, args, ctx, info) => {
       const cache = cacheOfRequest.get(ctx.request);
-      if (!cache) return resolve(root, args, ctx, info);
+      if (!cache?.enabled) return resolve(root, args, ctx, info);
       const before = await effect(args, cache.clock.now());
       try {
         return await resolve(root, args, ctx, info);
@@ -49,6 +51,15 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
     };
   }
   return recordingResponseKeys(schema);
+}
+
+/** If-None-Match names this answer's ETag, or its tag for a compressed variant. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const bare = tag.trim().replace(/^W\//, "");
+    return bare === etag || ["br", "gzip"].some((encoding) => bare === variantEtag(etag, encoding));
+  });
 }
 
 function etagOf(body: string): string {
@@ -72,7 +83,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       cacheOfRequest.set(request, cache);
       cache.startSchedule();
       const method = request.method;
-      if (!isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
+      if (!cache.enabled || !isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
       if ((request.headers.get("accept") ?? "").includes("text/event-stream")) return;
       const text = method === "GET" ? url.search : await request.clone().text();
       const id = responseId([method, request.headers.get("accept") ?? "", text]);
@@ -82,7 +93,8 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
         cache.count("hit");
         const maxAge = Math.max(0, Math.floor((response.expiresAt - now.getTime()) / 1000));
         const headers = { "content-type": response.contentType, "x-cache": "HIT", ...cachedHeaders(response.etag, response.keys, maxAge, method) };
-        const fresh = method === "GET" && request.headers.get("if-none-match") === response.etag;
+        const fresh = method === "GET" && matchesEtag(request.headers.get("if-none-match"), response.etag);
+        servedFromCache.add(request);
         endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers }));
         return;
       }
@@ -93,7 +105,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       if (pending) pending.query = getOperationAST(args.document, args.operationName)?.operation === "query";
     },
     async onResponse({ request, response }) {
-      if (!cacheOfRequest.has(request)) return;
+      if (!cacheOfRequest.has(request) || servedFromCache.has(request)) return;
       const pending = pendingOfRequest.get(request);
       const storable = pending?.query && response.status === 200 && (response.headers.get("content-type") ?? "").startsWith("application/");
       if (!pending || !storable) {
@@ -107,14 +119,18 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
         cache.count("bypass");
         return;
       }
-      cache.count("miss");
       const now = cache.clock.now();
       const ttl = await cache.ttlMs(now);
+      if (ttl < 1000) {
+        response.headers.set("cache-control", PRIVATE);
+        cache.count("bypass");
+        return;
+      }
+      cache.count("miss");
       const keys = [...pending.keys].sort();
       const etag = etagOf(body);
       const maxAge = Math.floor(ttl / 1000);
       for (const [name, value] of Object.entries({ "x-cache": "MISS", ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
-      if (ttl <= 0) return;
       const contentType = response.headers.get("content-type")!;
       await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), pending.version);
     },

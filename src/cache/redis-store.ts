@@ -8,6 +8,8 @@ export interface RedisStoreEvents {
   recovered(): void;
 }
 
+const FIRST_CONNECTION_WAIT_MS = 1000;
+
 /** Longer than any request runs (REQUEST_TIMEOUT_MS is at most 600 s). */
 const EVICTION_MEMORY_MS = 700_000;
 
@@ -57,8 +59,15 @@ export function redisStore(url: string, prefix: string, events: RedisStoreEvents
   client.on("ready", () => {
     if (missedEviction) void flush();
   });
+  // The first requests wait a moment for the first connection rather than go uncached.
+  let connecting: Promise<unknown> | undefined = new Promise((resolve) => {
+    const timer = setTimeout(resolve, FIRST_CONNECTION_WAIT_MS);
+    timer.unref();
+    client.once("ready", () => resolve(clearTimeout(timer)));
+  }).then(() => (connecting = undefined));
 
   const attempt = async <T>(operation: string, work: () => Promise<T>): Promise<T | undefined> => {
+    if (connecting) await connecting;
     try {
       const result = await work();
       if (failing) {

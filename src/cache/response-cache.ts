@@ -29,10 +29,12 @@ export interface ResponseCache {
   readonly store: ResponseStore;
   readonly maxAgeSeconds: number;
   readonly clock: Clock;
+  /** False with RESPONSE_CACHE_MAX_AGE=0: nothing is looked up nor stored. */
+  readonly enabled: boolean;
   count(result: "hit" | "miss" | "bypass"): void;
   /** Evicts `keys` now, and reads the schedule again (a change may have moved its next instant). */
   evict(keys: readonly string[]): Promise<void>;
-  /** How long an answer made now may be kept: the max age, cut at the next scheduled change. */
+  /** How long an answer made now may be kept: the max age, cut at the next scheduled change (as last read). */
   ttlMs(now: Date): Promise<number>;
   /** Starts evicting at each scheduled instant (once per instant across instances sharing Redis). */
   startSchedule(): void;
@@ -78,12 +80,18 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
   let lastTick = clock.now();
   let closed = false;
 
+  let generation = 0;
+  // As last read: an unreadable schedule caches nothing until it is read again.
+  let nextChange: Promise<Date | undefined> = Promise.resolve(clock.now());
   const schedule = async () => {
-    cancel?.();
-    if (closed) return;
+    const mine = ++generation;
     const now = clock.now();
-    const next = await nextScheduledChange(now).catch(() => undefined);
-    if (closed) return;
+    const reading = nextScheduledChange(now).catch(() => now);
+    nextChange = reading;
+    const next = await reading;
+    // A later call read the schedule after this one: its timer stands.
+    if (closed || mine !== generation) return;
+    cancel?.();
     const wait = Math.min(SCHEDULE_RECHECK_MS, next ? next.getTime() - now.getTime() : SCHEDULE_RECHECK_MS);
     cancel = clock.setTimer(Math.max(0, wait), () => void tick());
   };
@@ -103,6 +111,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
   return {
     store,
     maxAgeSeconds: settings.RESPONSE_CACHE_MAX_AGE,
+    enabled: settings.RESPONSE_CACHE_MAX_AGE > 0,
     clock,
     count: (result) => lookups.inc({ result }),
     async evict(keys) {
@@ -110,12 +119,13 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
       if (started) await schedule();
     },
     async ttlMs(now) {
-      const next = await nextScheduledChange(now);
+      if (settings.RESPONSE_CACHE_MAX_AGE === 0) return 0;
+      const next = await nextChange;
       const max = settings.RESPONSE_CACHE_MAX_AGE * 1000;
       return next ? Math.min(max, next.getTime() - now.getTime()) : max;
     },
     startSchedule() {
-      if (started) return;
+      if (started || settings.RESPONSE_CACHE_MAX_AGE === 0) return;
       started = true;
       lastTick = clock.now();
       void schedule();

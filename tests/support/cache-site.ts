@@ -32,7 +32,7 @@ export async function cacheSite(now: Date) {
 export type CacheSite = Awaited<ReturnType<typeof cacheSite>>;
 
 /** The fixed set of cached operations the invalidation table is tested on. */
-export function cachedOperations(site: CacheSite): Record<string, string> {
+export function cachedOperations(site: CacheSite) {
   const list = `articleCount articles(first: 5) { nodes { title } }`;
   return {
     articleX: `{ article(slug: "${site.x.slug}") { title } }`,
