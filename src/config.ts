@@ -47,6 +47,8 @@ const schema = z
     REDIS_PREFIX: z.string().min(1).default("lantern:"),
     // Anonymous answers are kept at most this many seconds (0: not cached); in Redis when REDIS_URL is set.
     RESPONSE_CACHE_MAX_AGE: count(300),
+    // Changes are purged here by cache key (PURGE with xkey and Surrogate-Key headers).
+    CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
     path: ["REQUEST_TIMEOUT_MS"],

@@ -7,6 +7,7 @@ import { metricsRegistry } from "../metrics.ts";
 import { memoryStore, type ResponseStore } from "./store.ts";
 import { redisStore } from "./redis-store.ts";
 import { keysChangedBetween, nextScheduledChange } from "./schedule.ts";
+import { cdnPurger } from "./cdn-purge.ts";
 
 const lookups = new Counter({
   name: "lantern_response_cache_requests_total",
@@ -62,6 +63,11 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
         },
       })
     : memoryStore();
+  const purge = cdnPurger(settings.CDN_PURGE_URL, clock, log);
+  const evictEverywhere = async (keys: readonly string[]) => {
+    await store.evict(keys);
+    purge(keys);
+  };
   // Only the instance that claims an instant evicts for it (and purges a CDN).
   const locker = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true }) : undefined;
   locker?.on("error", () => undefined);
@@ -101,7 +107,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
     try {
       const { keys, latest } = await keysChangedBetween(lastTick, now);
       lastTick = now;
-      if (latest !== undefined && (await claim(latest))) await store.evict(keys);
+      if (latest !== undefined && (await claim(latest))) await evictEverywhere(keys);
     } catch (error) {
       log(`Response cache: could not evict for scheduled changes: ${(error as Error).message}`);
     }
@@ -115,7 +121,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
     clock,
     count: (result) => lookups.inc({ result }),
     async evict(keys) {
-      await store.evict(keys);
+      await evictEverywhere(keys);
       if (started) await schedule();
     },
     async ttlMs(now) {
