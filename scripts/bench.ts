@@ -28,6 +28,7 @@ const { values: options } = parseArgs({
     connections: { type: "string", default: process.env.BENCH_CONNECTIONS ?? "10" },
     databases: { type: "string", default: "sqlite,postgresql" },
     "postgres-url": { type: "string", default: process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+    "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
   },
 });
 const METRICS_TOKEN = "bench-metrics-token";
@@ -98,6 +99,8 @@ interface Scenario {
   query: string;
   variables?: Record<string, unknown>;
   baseline?: boolean;
+  /** Also run against Lantern with its response cache (every request after the first a hit). */
+  cached?: boolean;
 }
 
 /** The cursor of a category archive's 200th page of 10 (or its last page on a small site), found by walking it. */
@@ -130,16 +133,29 @@ async function measure(server: Server, scenario: Scenario) {
   };
 }
 
+async function fetchRedisMemory(url: string): Promise<string | undefined> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return /used_memory_human:(\S+)/.exec(await redis.info("memory"))?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const spread = (values: number[], digits = 0) =>
   `${Math.min(...values).toFixed(digits)} / ${median(values).toFixed(digits)} / ${Math.max(...values).toFixed(digits)}`;
 
-async function prepareDatabase(provider: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function prepareDatabase(provider: string, suffix = ""): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "lantern-bench-"));
     return { url: `file:${join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `lantern_bench_${process.pid}`;
+  const name = `lantern_bench_${process.pid}${suffix && `_${suffix}`}`;
   const admin = createPrismaClient(options["postgres-url"]);
   await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
@@ -156,8 +172,10 @@ async function prepareDatabase(provider: string): Promise<{ url: string; drop: (
 
 async function benchDatabase(provider: string) {
   const database = await prepareDatabase(provider);
-  const env = { ...process.env, DATABASE_URL: database.url };
+  // "lantern" renders every request; the cached servers answer from the response cache.
+  const env = { ...process.env, DATABASE_URL: database.url, RESPONSE_CACHE_MAX_AGE: "0", REDIS_URL: "" };
   const servers: Server[] = [];
+  const extraDatabases: Awaited<ReturnType<typeof prepareDatabase>>[] = [];
   try {
     // Lantern migrates and seeds the new database on start; generated articles come after.
     let lantern = await startServer("lantern", "scripts/start.ts", env);
@@ -175,11 +193,22 @@ async function benchDatabase(provider: string) {
     }
     const baseline = await startServer("baseline", "scripts/bench/baseline-server.ts", env);
     servers.push(baseline);
+    // Databases of their own (the same demo content): a second instance migrating a SQLite file
+    // another one has open times out.
+    const cachedServer = async (name: string, settings: Record<string, string>) => {
+      const own = await prepareDatabase(provider, name.replace(/\W+/g, "_"));
+      extraDatabases.push(own);
+      const server = await startServer(name, "scripts/start.ts", { ...env, DATABASE_URL: own.url, RESPONSE_CACHE_MAX_AGE: "300", ...settings });
+      servers.push(server);
+      return server;
+    };
+    const inMemory = await cachedServer("lantern cached in memory", {});
+    const inRedis = await cachedServer("lantern cached in Redis", { REDIS_URL: options["redis-url"], REDIS_PREFIX: `lantern-bench-${process.pid}:` });
 
     const categorySlug = "psychotherapy";
     const scenarios: Scenario[] = [
-      { name: "article page", query: BENCH_QUERIES["article page"], baseline: true },
-      { name: "50 articles", query: BENCH_QUERIES["50 articles"], baseline: true },
+      { name: "article page", query: BENCH_QUERIES["article page"], baseline: true, cached: true },
+      { name: "50 articles", query: BENCH_QUERIES["50 articles"], baseline: true, cached: true },
       { name: "sidebar", query: BENCH_QUERIES.sidebar },
       { name: "category archive, page 1", query: BENCH_QUERIES["category archive"], variables: { categorySlug, after: null } },
       {
@@ -207,6 +236,7 @@ async function benchDatabase(provider: string) {
     const pairs = scenarios.flatMap((scenario) => [
       [lantern, scenario] as const,
       ...(scenario.baseline ? [[baseline, scenario] as const] : []),
+      ...(scenario.cached ? [[inMemory, scenario] as const, [inRedis, scenario] as const] : []),
     ]);
     for (const [server, scenario] of pairs) await measure(server, { ...scenario }); // warm-up, discarded
     for (let round = 1; round <= ROUNDS; round++) {
@@ -237,11 +267,22 @@ async function benchDatabase(provider: string) {
       const cpu = ours.map((r, i) => theirs[i]!.cpuMsPerRequest / r.cpuMsPerRequest);
       console.log(`${name}, Lantern ÷ raw-SQL baseline: req/s ${spread(rate, 3)} (min / median / max of rounds); CPU per request ${spread(cpu, 3)}`);
     }
+    for (const name of scenarios.filter((s) => s.cached).map((s) => s.name)) {
+      const uncached = runs.get(`lantern: ${name}`)!;
+      for (const where of ["in memory", "in Redis"]) {
+        const hits = runs.get(`lantern cached ${where}: ${name}`)!;
+        console.log(`${name}, cache hit (${where}) ÷ uncached: req/s ${spread(hits.map((r, i) => r.rps / uncached[i]!.rps), 1)}; CPU per request ${spread(hits.map((r, i) => uncached[i]!.cpuMsPerRequest / r.cpuMsPerRequest), 1)}`);
+      }
+    }
+    for (const server of [inMemory, inRedis]) console.log(`${server.name} memory: ${processStats(server.child.pid!).rssMiB.toFixed(0)} MiB`);
+    const redisInfo = await fetchRedisMemory(options["redis-url"]);
+    if (redisInfo) console.log(`Redis memory: ${redisInfo}`);
     console.log(`Lantern memory: ${idleMiB.toFixed(0)} MiB before load, ${stats.rssMiB.toFixed(0)} MiB after, peak ${stats.peakMiB.toFixed(0)} MiB`);
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");
     await Promise.all(servers.map((server) => (server.child.exitCode === null ? new Promise((resolve) => server.child.once("exit", resolve)) : null)));
     await database.drop();
+    for (const extra of extraDatabases) await extra.drop();
   }
 }
 
