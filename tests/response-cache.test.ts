@@ -63,7 +63,7 @@ interface Case {
 const CASES: Record<string, Case> = {
   "publishArticle (a draft in C1 by A)": {
     mutation: async (s) => ({ query: `mutation { publishArticle(id: "${s.d.globalId}") { article { id } } }` }),
-    evicted: ["newest", "category1", "authorA", "sidebar"],
+    evicted: ["newest", "category1", "authorA", "sidebar", "draftD"],
   },
   "publishArticle in an hour": {
     mutation: async (s) => ({ query: `mutation($at: DateTime) { publishArticle(id: "${s.d.globalId}", at: $at) { article { id } } }`, variables: { at: new Date(Date.now() + HOUR).toISOString() } }),
@@ -71,11 +71,11 @@ const CASES: Record<string, Case> = {
   },
   "updateArticle X (in C1 by A, in the menu)": {
     mutation: async (s) => ({ query: `mutation { updateArticle(id: "${s.x.globalId}", expectedVersion: ${s.x.version}, input: { title: "X2" }) { article { id } } }` }),
-    evicted: ["articleX", "newest", "category1", "authorA", "sidebar", "menu"],
+    evicted: ["articleX", "newest", "category1", "authorA", "sidebar", "menu", "draftD"],
   },
   "unpublishArticle Y (in C2 by B, in the slot)": {
     mutation: async (s) => ({ query: `mutation { unpublishArticle(id: "${s.y.globalId}") { article { id } } }` }),
-    evicted: ["newest", "category2", "sidebar", "featured"],
+    evicted: ["newest", "category2", "sidebar", "featured", "draftD"],
   },
   setFeatured: {
     mutation: async (s) => ({ query: `mutation { setFeatured(slot: "${s.slot}", items: [{ articleId: "${s.x.globalId}" }]) { slot } }` }),
@@ -83,7 +83,7 @@ const CASES: Record<string, Case> = {
   },
   setMenu: {
     mutation: async (s) => ({ query: `mutation { setMenu(location: "${s.menu}", items: [{ label: "Home", url: "/" }]) { menu { location } } }` }),
-    evicted: ["menu"],
+    evicted: ["menu", "draftD"],
   },
   updateSite: {
     mutation: async () => ({ query: `mutation { updateSite(input: { title: "Renamed" }) { site { title } } }` }),
@@ -92,15 +92,15 @@ const CASES: Record<string, Case> = {
   },
   updatePage: {
     mutation: async (s) => ({ query: `mutation { updatePage(id: "${s.page.globalId}", input: { title: "Renamed" }) { page { id } } }` }),
-    evicted: ["page"],
+    evicted: ["page", "draftD"],
   },
   "updateCategory C2": {
     mutation: async (s) => ({ query: `mutation { updateCategory(id: "${s.c2.globalId}", input: { name: "Renamed" }) { category { id } } }` }),
-    evicted: ["category2", "newest", "sidebar"],
+    evicted: ["category2", "newest", "sidebar", "draftD"],
   },
   "updateAuthor A": {
     mutation: async (s) => ({ query: `mutation { updateAuthor(id: "${s.a.globalId}", input: { name: "Renamed" }) { author { id } } }` }),
-    evicted: ["authorA"],
+    evicted: ["authorA", "draftD"],
   },
 };
 

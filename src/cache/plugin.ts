@@ -13,7 +13,8 @@ interface Pending {
   id: string;
   version: number;
   keys: Set<string>;
-  query: boolean;
+  /** Whether every operation the request ran (one, or a batch) was a query; undefined before the first. */
+  onlyQueries?: boolean;
 }
 
 const cacheOfRequest = new WeakMap<object, ResponseCache>();
@@ -62,6 +63,11 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
+/** A result, or a batch of them, with any error: not cached. */
+function hasErrors(result: unknown): boolean {
+  return Array.isArray(result) ? result.some(hasErrors) : typeof result === "object" && result !== null && "errors" in result;
+}
+
 function etagOf(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
@@ -98,23 +104,23 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
         endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers }));
         return;
       }
-      pendingOfRequest.set(request, { id, version, keys: collectKeys(request), query: false });
+      pendingOfRequest.set(request, { id, version, keys: collectKeys(request) });
     },
     onExecute({ args }) {
       const pending = pendingOfRequest.get(args.contextValue.request);
-      if (pending) pending.query = getOperationAST(args.document, args.operationName)?.operation === "query";
+      if (pending) pending.onlyQueries = (pending.onlyQueries ?? true) && getOperationAST(args.document, args.operationName)?.operation === "query";
     },
     async onResponse({ request, response }) {
       if (!cacheOfRequest.has(request) || servedFromCache.has(request)) return;
       const pending = pendingOfRequest.get(request);
-      const storable = pending?.query && response.status === 200 && (response.headers.get("content-type") ?? "").startsWith("application/");
+      const storable = pending?.onlyQueries && response.status === 200 && (response.headers.get("content-type") ?? "").startsWith("application/");
       if (!pending || !storable) {
         if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE);
         cache.count("bypass");
         return;
       }
       const body = await response.clone().text();
-      if (body.includes('"errors"') && "errors" in JSON.parse(body)) {
+      if (body.includes('"errors"') && hasErrors(JSON.parse(body))) {
         response.headers.set("cache-control", PRIVATE);
         cache.count("bypass");
         return;

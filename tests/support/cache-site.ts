@@ -45,5 +45,6 @@ export function cachedOperations(site: CacheSite) {
     site: `{ site { title } }`,
     sidebar: `{ categories(first: 100, where: { hasArticles: true }) { nodes { name articleCount } } }`,
     page: `{ page(slug: "${site.page.slug}") { title } }`,
+    draftD: `{ article(slug: "${site.d.slug}") { title } }`,
   };
 }
