@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, connect, type Server, type Socket } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { SCHEDULE_RECHECK_MS } from "../src/cache/response-cache.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
@@ -20,16 +22,16 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function server(clock: ManualClock, url = REDIS, log: string[] = []): LanternYoga {
-  const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", REDIS_URL: url, REDIS_PREFIX: prefix });
+function server(clock: ManualClock, url = REDIS, log: string[] = [], env: Record<string, string> = {}): LanternYoga {
+  const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", REDIS_URL: url, REDIS_PREFIX: prefix, ...env });
   return createLanternYoga(settings, { clock, responseCache: createResponseCache(settings, clock, (line) => log.push(line)) });
 }
 
-async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}) {
+async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
   const response = await yoga.fetch("http://lantern.test/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, cache: response.headers.get("x-cache"), body: await response.json() };
 }
@@ -125,5 +127,42 @@ describe("response cache in Redis", () => {
     // The writer cannot evict just what it missed: it removes every shared answer once Redis answers.
     await expect.poll(async () => (await post(reader, category1)).body.data.category.articleCount, { timeout: 10_000, interval: 200 }).toBe(2);
     await proxy.cut();
+  });
+});
+
+describe("scheduled changes with several instances", () => {
+  it("are evicted and purged once, by the instance that claims the instant", async () => {
+    const purges: string[] = [];
+    const cdn = createHttpServer((request, response) => {
+      purges.push(String(request.headers.xkey));
+      response.end();
+    });
+    await new Promise<void>((resolve) => cdn.listen(0, "127.0.0.1", resolve));
+    const env = { CDN_PURGE_URL: `http://127.0.0.1:${(cdn.address() as { port: number }).port}/` };
+    try {
+      const start = Date.now();
+      const [clockA, clockB] = [new ManualClock(start), new ManualClock(start)];
+      const [a, b] = [server(clockA, REDIS, [], env), server(clockB, REDIS, [], env)];
+      const site = await cacheSite(clockA.now());
+      const at = new Date(start + 10_000);
+      await post(a, `mutation($at: DateTime) { publishArticle(id: "${site.d.globalId}", at: $at) { article { id } } }`, await tokenHeaders("editor"), { at: at.toISOString() });
+      await post(b, cachedOperations(site).category1);
+      await Promise.all([clockA.timerAt(at), clockB.timerAt(at)]);
+      // The mutation's own purge (a scheduled article is in no answer yet: only its own key).
+      await expect.poll(() => purges).toEqual([`Article:${site.d.id}`]);
+      purges.length = 0;
+      clockA.advanceTo(at);
+      clockB.advanceTo(at);
+      await Promise.all([clockA, clockB].map((clock) => clock.timerBy(new Date(at.getTime() + SCHEDULE_RECHECK_MS))));
+      await expect.poll(() => purges.length).toBe(1);
+      expect(purges[0]!.split(" ")).toContain(`Category:${site.c1.id}:articles`);
+      const after = await post(b, cachedOperations(site).category1);
+      expect(after.cache).toBe("MISS");
+      expect(after.body.data.category.articleCount).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(purges).toHaveLength(1);
+    } finally {
+      cdn.close();
+    }
   });
 });
