@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { generateArticles } from "./bench/large-site.ts";
+import { mixedLoad } from "./bench/mixed-load.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -176,6 +177,7 @@ async function benchDatabase(provider: string) {
   const env = { ...process.env, DATABASE_URL: database.url, RESPONSE_CACHE_MAX_AGE: "0", REDIS_URL: "" };
   const servers: Server[] = [];
   const extraDatabases: Awaited<ReturnType<typeof prepareDatabase>>[] = [];
+  const databaseOf = new Map<Server, string>();
   try {
     // Lantern migrates and seeds the new database on start; generated articles come after.
     let lantern = await startServer("lantern", "scripts/start.ts", env);
@@ -200,6 +202,7 @@ async function benchDatabase(provider: string) {
       extraDatabases.push(own);
       const server = await startServer(name, "scripts/start.ts", { ...env, DATABASE_URL: own.url, RESPONSE_CACHE_MAX_AGE: "300", ...settings });
       servers.push(server);
+      databaseOf.set(server, own.url);
       return server;
     };
     const inMemory = await cachedServer("lantern cached in memory", {});
@@ -273,6 +276,12 @@ async function benchDatabase(provider: string) {
         const hits = runs.get(`lantern cached ${where}: ${name}`)!;
         console.log(`${name}, cache hit (${where}) ÷ uncached: req/s ${spread(hits.map((r, i) => r.rps / uncached[i]!.rps), 1)}; CPU per request ${spread(hits.map((r, i) => uncached[i]!.cpuMsPerRequest / r.cpuMsPerRequest), 1)}`);
       }
+    }
+    for (const server of [inMemory, inRedis]) {
+      const mixed = await mixedLoad(server.port, databaseOf.get(server)!, METRICS_TOKEN, SECONDS, CONNECTIONS);
+      console.log(
+        `${server.name}, mixed reads with ${mixed.writes} editor writes (1 a second): ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, hit ratio ${(mixed.hitRatio * 100).toFixed(1)}%`,
+      );
     }
     for (const server of [inMemory, inRedis]) console.log(`${server.name} memory: ${processStats(server.child.pid!).rssMiB.toFixed(0)} MiB`);
     const redisInfo = await fetchRedisMemory(options["redis-url"]);
