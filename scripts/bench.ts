@@ -20,6 +20,7 @@ import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { generateArticles } from "./bench/large-site.ts";
 import { mixedLoad } from "./bench/mixed-load.ts";
+import { startStaticServer, startVarnish, varnishInstalled } from "./bench/varnish.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -132,6 +133,36 @@ async function measure(server: Server, scenario: Scenario) {
     p50: result.latency.p50,
     cpuMsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / result.requests.total,
   };
+}
+
+/** GETs of the persisted article page answered by Varnish (hits) against the same bytes from a static server. */
+async function varnishAgainstStatic(lanternPort: number) {
+  const documents = JSON.parse(readFileSync("persisted-operations.json", "utf8")) as Record<string, string>;
+  const hash = Object.entries(documents).find(([, text]) => text.startsWith("query ArticlePage"))![0];
+  const path = `/graphql?documentId=sha256:${hash}`;
+  const [varnishPort, staticPort] = [await freePort(), await freePort()];
+  const varnish = await startVarnish(varnishPort, lanternPort);
+  const first = await fetch(`http://127.0.0.1:${varnishPort}${path}`, { headers: { "x-graphql-csrf": "1" } });
+  const body = Buffer.from(await first.arrayBuffer());
+  const staticServer = await startStaticServer(staticPort, body, first.headers.get("content-type")!);
+  try {
+    const run = async (port: number) => {
+      const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, headers: { "x-graphql-csrf": "1" }, connections: CONNECTIONS, duration: SECONDS });
+      if (result.errors > 0 || result.non2xx > 0) throw new Error(`GET on ${port}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+      return result;
+    };
+    await run(varnishPort); // warm-up
+    const rates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [throughVarnish, fromStatic] = [await run(varnishPort), await run(staticPort)];
+      rates.push(throughVarnish.requests.average / fromStatic.requests.average);
+      console.log(`article page GET: Varnish hit ${throughVarnish.requests.average.toFixed(0)} req/s (p99 ${throughVarnish.latency.p99} ms), static bytes ${fromStatic.requests.average.toFixed(0)} req/s (p99 ${fromStatic.latency.p99} ms)`);
+    }
+    console.log(`article page GET, Varnish hit ÷ static-bytes server: ${spread(rates, 2)}`);
+  } finally {
+    varnish.kill("SIGTERM");
+    staticServer.close();
+  }
 }
 
 async function fetchRedisMemory(url: string): Promise<string | undefined> {
@@ -283,6 +314,8 @@ async function benchDatabase(provider: string) {
         `${server.name}, mixed reads with ${mixed.writes} editor writes (1 a second): ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, hit ratio ${(mixed.hitRatio * 100).toFixed(1)}%`,
       );
     }
+    if (varnishInstalled()) await varnishAgainstStatic(inMemory.port);
+    else console.log("Varnish is not installed (apt-get install -y varnish varnish-modules): no Varnish figures");
     for (const server of [inMemory, inRedis]) console.log(`${server.name} memory: ${processStats(server.child.pid!).rssMiB.toFixed(0)} MiB`);
     const redisInfo = await fetchRedisMemory(options["redis-url"]);
     if (redisInfo) console.log(`Redis memory: ${redisInfo}`);
