@@ -19,6 +19,8 @@ import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { generateArticles } from "./bench/large-site.ts";
 import { freePort } from "../tests/support/server-process.ts";
+import { mixedLoad } from "./bench/mixed-load.ts";
+import { startStaticServer, startVarnish, varnishInstalled } from "./bench/varnish.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -28,6 +30,7 @@ const { values: options } = parseArgs({
     connections: { type: "string", default: process.env.BENCH_CONNECTIONS ?? "10" },
     databases: { type: "string", default: "sqlite,postgresql" },
     "postgres-url": { type: "string", default: process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+    "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
   },
 });
 const METRICS_TOKEN = "bench-metrics-token";
@@ -90,6 +93,8 @@ interface Scenario {
   query: string;
   variables?: Record<string, unknown>;
   baseline?: boolean;
+  /** Also run against Lantern with its response cache (every request after the first a hit). */
+  cached?: boolean;
 }
 
 /** The cursor of a category archive's 200th page of 10 (or its last page on a small site), found by walking it. */
@@ -125,16 +130,59 @@ async function measure(server: Server, scenario: Scenario) {
   };
 }
 
+/** GETs of the persisted article page answered by Varnish (hits) against the same bytes from a static server. */
+async function varnishAgainstStatic(lanternPort: number) {
+  const documents = JSON.parse(readFileSync("persisted-operations.json", "utf8")) as Record<string, string>;
+  const hash = Object.entries(documents).find(([, text]) => text.startsWith("query ArticlePage"))![0];
+  const path = `/graphql?documentId=sha256:${hash}`;
+  const [varnishPort, staticPort] = [await freePort(), await freePort()];
+  const varnish = await startVarnish(varnishPort, lanternPort);
+  const first = await fetch(`http://127.0.0.1:${varnishPort}${path}`, { headers: { "x-graphql-csrf": "1" } });
+  const body = Buffer.from(await first.arrayBuffer());
+  const staticServer = await startStaticServer(staticPort, body, first.headers.get("content-type")!);
+  try {
+    const run = async (port: number) => {
+      const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, headers: { "x-graphql-csrf": "1" }, connections: CONNECTIONS, duration: SECONDS });
+      if (result.errors > 0 || result.non2xx > 0) throw new Error(`GET on ${port}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+      return result;
+    };
+    await run(varnishPort); // warm-up
+    const rates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [throughVarnish, fromStatic] = [await run(varnishPort), await run(staticPort)];
+      rates.push(throughVarnish.requests.average / fromStatic.requests.average);
+      console.log(`article page GET: Varnish hit ${throughVarnish.requests.average.toFixed(0)} req/s (p99 ${throughVarnish.latency.p99} ms), static bytes ${fromStatic.requests.average.toFixed(0)} req/s (p99 ${fromStatic.latency.p99} ms)`);
+    }
+    console.log(`article page GET, Varnish hit ÷ static-bytes server: ${spread(rates, 2)}`);
+  } finally {
+    varnish.kill("SIGTERM");
+    staticServer.close();
+  }
+}
+
+async function fetchRedisMemory(url: string): Promise<string | undefined> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return /used_memory_human:(\S+)/.exec(await redis.info("memory"))?.[1];
+  } catch {
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const spread = (values: number[], digits = 0) =>
   `${Math.min(...values).toFixed(digits)} / ${median(values).toFixed(digits)} / ${Math.max(...values).toFixed(digits)}`;
 
-async function prepareDatabase(provider: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function prepareDatabase(provider: string, suffix = ""): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "lantern-bench-"));
     return { url: `file:${join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `lantern_bench_${process.pid}`;
+  const name = `lantern_bench_${process.pid}${suffix && `_${suffix}`}`;
   const admin = createPrismaClient(options["postgres-url"]);
   await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
@@ -151,8 +199,11 @@ async function prepareDatabase(provider: string): Promise<{ url: string; drop: (
 
 async function benchDatabase(provider: string) {
   const database = await prepareDatabase(provider);
-  const env = { ...process.env, DATABASE_URL: database.url };
+  // "lantern" renders every request; the cached servers answer from the response cache.
+  const env = { ...process.env, DATABASE_URL: database.url, RESPONSE_CACHE_MAX_AGE: "0", REDIS_URL: "" };
   const servers: Server[] = [];
+  const extraDatabases: Awaited<ReturnType<typeof prepareDatabase>>[] = [];
+  const databaseOf = new Map<Server, string>();
   try {
     // Lantern migrates and seeds the new database on start; generated articles come after.
     let lantern = await startServer("lantern", "scripts/start.ts", env);
@@ -170,11 +221,23 @@ async function benchDatabase(provider: string) {
     }
     const baseline = await startServer("baseline", "scripts/bench/baseline-server.ts", env);
     servers.push(baseline);
+    // Databases of their own (the same demo content): a second instance migrating a SQLite file
+    // another one has open times out.
+    const cachedServer = async (name: string, settings: Record<string, string>) => {
+      const own = await prepareDatabase(provider, name.replace(/\W+/g, "_"));
+      extraDatabases.push(own);
+      const server = await startServer(name, "scripts/start.ts", { ...env, DATABASE_URL: own.url, RESPONSE_CACHE_MAX_AGE: "300", ...settings });
+      servers.push(server);
+      databaseOf.set(server, own.url);
+      return server;
+    };
+    const inMemory = await cachedServer("lantern cached in memory", {});
+    const inRedis = await cachedServer("lantern cached in Redis", { REDIS_URL: options["redis-url"], REDIS_PREFIX: `lantern-bench-${process.pid}:` });
 
     const categorySlug = "psychotherapy";
     const scenarios: Scenario[] = [
-      { name: "article page", query: BENCH_QUERIES["article page"], baseline: true },
-      { name: "50 articles", query: BENCH_QUERIES["50 articles"], baseline: true },
+      { name: "article page", query: BENCH_QUERIES["article page"], baseline: true, cached: true },
+      { name: "50 articles", query: BENCH_QUERIES["50 articles"], baseline: true, cached: true },
       { name: "sidebar", query: BENCH_QUERIES.sidebar },
       { name: "category archive, page 1", query: BENCH_QUERIES["category archive"], variables: { categorySlug, after: null } },
       {
@@ -202,6 +265,7 @@ async function benchDatabase(provider: string) {
     const pairs = scenarios.flatMap((scenario) => [
       [lantern, scenario] as const,
       ...(scenario.baseline ? [[baseline, scenario] as const] : []),
+      ...(scenario.cached ? [[inMemory, scenario] as const, [inRedis, scenario] as const] : []),
     ]);
     for (const [server, scenario] of pairs) await measure(server, { ...scenario }); // warm-up, discarded
     for (let round = 1; round <= ROUNDS; round++) {
@@ -232,11 +296,30 @@ async function benchDatabase(provider: string) {
       const cpu = ours.map((r, i) => theirs[i]!.cpuMsPerRequest / r.cpuMsPerRequest);
       console.log(`${name}, Lantern ÷ raw-SQL baseline: req/s ${spread(rate, 3)} (min / median / max of rounds); CPU per request ${spread(cpu, 3)}`);
     }
+    for (const name of scenarios.filter((s) => s.cached).map((s) => s.name)) {
+      const uncached = runs.get(`lantern: ${name}`)!;
+      for (const where of ["in memory", "in Redis"]) {
+        const hits = runs.get(`lantern cached ${where}: ${name}`)!;
+        console.log(`${name}, cache hit (${where}) ÷ uncached: req/s ${spread(hits.map((r, i) => r.rps / uncached[i]!.rps), 1)}; CPU per request ${spread(hits.map((r, i) => uncached[i]!.cpuMsPerRequest / r.cpuMsPerRequest), 1)}`);
+      }
+    }
+    for (const server of [inMemory, inRedis]) {
+      const mixed = await mixedLoad(server.port, databaseOf.get(server)!, METRICS_TOKEN, SECONDS, CONNECTIONS);
+      console.log(
+        `${server.name}, mixed reads with ${mixed.writes} editor writes (1 a second): ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, hit ratio ${(mixed.hitRatio * 100).toFixed(1)}%`,
+      );
+    }
+    if (varnishInstalled()) await varnishAgainstStatic(inMemory.port);
+    else console.log("Varnish is not installed (apt-get install -y varnish varnish-modules): no Varnish figures");
+    for (const server of [inMemory, inRedis]) console.log(`${server.name} memory: ${processStats(server.child.pid!).rssMiB.toFixed(0)} MiB`);
+    const redisInfo = await fetchRedisMemory(options["redis-url"]);
+    if (redisInfo) console.log(`Redis memory: ${redisInfo}`);
     console.log(`Lantern memory: ${idleMiB.toFixed(0)} MiB before load, ${stats.rssMiB.toFixed(0)} MiB after, peak ${stats.peakMiB.toFixed(0)} MiB`);
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");
     await Promise.all(servers.map((server) => (server.child.exitCode === null ? new Promise((resolve) => server.child.once("exit", resolve)) : null)));
     await database.drop();
+    for (const extra of extraDatabases) await extra.drop();
   }
 }
 

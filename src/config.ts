@@ -66,6 +66,10 @@ const schema = z
     FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
     ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    // Anonymous answers are kept at most this many seconds (0: not cached); in Redis when REDIS_URL is set.
+    RESPONSE_CACHE_MAX_AGE: count(300),
+    // Changes are purged here by cache key (PURGE with xkey and Surrogate-Key headers).
+    CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
     path: ["REQUEST_TIMEOUT_MS"],

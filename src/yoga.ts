@@ -18,6 +18,9 @@ import { widgetRoutes } from "./widget/routes.ts";
 import { FormsService } from "./forms/forms-service.ts";
 import { formPages } from "./forms/http-pages.ts";
 import { publicFeeds } from "./feeds/routes.ts";
+import { createResponseCache, type ResponseCache } from "./cache/response-cache.ts";
+import { cachingSchema, responseCachePlugin } from "./cache/plugin.ts";
+import { compression } from "./cache/compression.ts";
 
 export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -25,13 +28,15 @@ export interface Parts {
   featuredLive?: FeaturedLive;
   /** The public forms' shared state and settings; made from `settings` and `clock` when not given. */
   forms?: FormsService;
+  responseCache?: ResponseCache;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms }: Parts = {}) {
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
+  const cache = responseCache ?? createResponseCache(settings, clock);
   return createYoga({
-    schema,
+    schema: cachingSchema(schema),
     context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -52,6 +57,8 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       databaseGuard(),
       publicFeeds(clock),
       ...safetyPlugins({ settings, isEditorRequest }),
+      responseCachePlugin(cache),
+      compression(),
     ],
   });
 }

@@ -1,0 +1,40 @@
+/**
+ * The one definition of response-cache keys. A cached response carries the keys of everything
+ * it shows; a change evicts the keys it affects (src/cache/mutation-effects.ts,
+ * src/cache/schedule.ts). The same keys go to a CDN as Surrogate-Key / xkey.
+ */
+export const cacheKeys = {
+  article: (id: number) => `Article:${id}`,
+  author: (id: number) => `Author:${id}`,
+  category: (id: number) => `Category:${id}`,
+  page: (id: number) => `Page:${id}`,
+  menu: (location: string) => `Menu:${location}`,
+  featuredSlot: (slot: string) => `FeaturedSlot:${slot}`,
+  site: "Site",
+  /** Top-level article lists (every order and filter) and search: membership and order. */
+  articleLists: "Articles",
+  /** A category's article list and count (its sub-categories' articles included). */
+  categoryArticles: (id: number) => `Category:${id}:articles`,
+  /** An author's article list and count. */
+  authorArticles: (id: number) => `Author:${id}:articles`,
+  /** The category tree: names, slugs and parents behind every category URI, breadcrumb and category list. */
+  categoryTree: "Categories",
+  /** Lists of categories, whose membership and order follow their article counts. */
+  categoryCounts: "Categories:counts",
+  /** The list of authors. */
+  authorList: "Authors",
+  /** Redirects, as `resolveUri` answers them. */
+  redirects: "Redirects",
+  /** Root lookups (by slug, id or URI) that found nothing: anything new may answer them. */
+  misses: "Misses",
+  /** An answer that differs on every call (a form's proof-of-work challenge): never stored. */
+  noStore: "NoStore",
+} as const;
+
+/** The entity types whose rows carry their own key. */
+export const entityKey: Record<string, (row: { id: number }) => string> = {
+  Article: (row) => cacheKeys.article(row.id),
+  Author: (row) => cacheKeys.author(row.id),
+  Category: (row) => cacheKeys.category(row.id),
+  Page: (row) => cacheKeys.page(row.id),
+};

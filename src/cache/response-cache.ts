@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import { Counter } from "prom-client";
+import type { Config } from "../config.ts";
+import type { Clock } from "../clock.ts";
+import { metricsRegistry } from "../metrics.ts";
+import { memoryStore, type ResponseStore } from "./store.ts";
+import { redisStore } from "./redis-store.ts";
+import { keysChangedBetween, nextScheduledChange } from "./schedule.ts";
+import { cdnPurger } from "./cdn-purge.ts";
+
+const lookups = new Counter({
+  name: "lantern_response_cache_requests_total",
+  help: "GraphQL requests by what the response cache did: hit, miss, or bypass (editors, mutations, unusable store)",
+  labelNames: ["result"] as const,
+  registers: [metricsRegistry],
+});
+
+const failures = new Counter({
+  name: "lantern_response_cache_store_errors_total",
+  help: "Response-cache store operations that failed (Redis unreachable): those requests were served uncached",
+  labelNames: ["operation"] as const,
+  registers: [metricsRegistry],
+});
+
+/** Schedules are re-read at least this often, which also catches other instances' changes. */
+export const SCHEDULE_RECHECK_MS = 30_000;
+
+export interface ResponseCache {
+  readonly store: ResponseStore;
+  readonly maxAgeSeconds: number;
+  readonly clock: Clock;
+  /** False with RESPONSE_CACHE_MAX_AGE=0: nothing is looked up nor stored. */
+  readonly enabled: boolean;
+  count(result: "hit" | "miss" | "bypass"): void;
+  /** Evicts `keys` now, and reads the schedule again (a change may have moved its next instant). */
+  evict(keys: readonly string[]): Promise<void>;
+  /** How long an answer made now may be kept: the max age, cut at the next scheduled change (as last read). */
+  ttlMs(now: Date): Promise<number>;
+  /** Starts evicting at each scheduled instant (once per instant across instances sharing Redis). */
+  startSchedule(): void;
+  close(): Promise<void>;
+}
+
+export function responseId(parts: readonly string[]): string {
+  return createHash("sha256").update(parts.join("\n")).digest("base64url");
+}
+
+export function createResponseCache(settings: Config, clock: Clock, log: (message: string) => void = console.warn): ResponseCache {
+  let down = false;
+  const redisUrl = settings.REDIS_URL;
+  const prefix = `${settings.REDIS_PREFIX}cache:`;
+  const store = redisUrl
+    ? redisStore(redisUrl, prefix, {
+        failed(operation, error) {
+          failures.inc({ operation });
+          if (!down) log(`Response cache: Redis unavailable (${error.message}); serving uncached until it answers again`);
+          down = true;
+        },
+        recovered() {
+          down = false;
+          log("Response cache: Redis answers again; caching resumed");
+        },
+      })
+    : memoryStore();
+  const purge = cdnPurger(settings.CDN_PURGE_URL, clock, log);
+  const evictEverywhere = async (keys: readonly string[]) => {
+    await store.evict(keys);
+    purge(keys);
+  };
+  // Only the instance that claims an instant evicts for it (and purges a CDN).
+  const locker = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true }) : undefined;
+  locker?.on("error", () => undefined);
+  const claim = async (instant: number) => {
+    if (!locker) return true;
+    try {
+      if (locker.status === "wait") await locker.connect();
+      return (await locker.set(`${prefix}instant:${instant}`, "1", "PX", 3_600_000, "NX")) === "OK";
+    } catch {
+      return true; // without Redis nobody can agree: evicting twice is harmless
+    }
+  };
+
+  let started = false;
+  let cancel: (() => void) | undefined;
+  let lastTick = clock.now();
+  let closed = false;
+
+  let generation = 0;
+  // As last read: an unreadable schedule caches nothing until it is read again.
+  let nextChange: Promise<Date | undefined> = Promise.resolve(clock.now());
+  const schedule = async () => {
+    const mine = ++generation;
+    const now = clock.now();
+    const reading = nextScheduledChange(now).catch(() => now);
+    nextChange = reading;
+    const next = await reading;
+    // A later call read the schedule after this one: its timer stands.
+    if (closed || mine !== generation) return;
+    cancel?.();
+    const wait = Math.min(SCHEDULE_RECHECK_MS, next ? next.getTime() - now.getTime() : SCHEDULE_RECHECK_MS);
+    cancel = clock.setTimer(Math.max(0, wait), () => void tick());
+  };
+
+  const tick = async () => {
+    const now = clock.now();
+    try {
+      const { keys, latest } = await keysChangedBetween(lastTick, now);
+      lastTick = now;
+      if (latest !== undefined && (await claim(latest))) await evictEverywhere(keys);
+    } catch (error) {
+      log(`Response cache: could not evict for scheduled changes: ${(error as Error).message}`);
+    }
+    await schedule();
+  };
+
+  return {
+    store,
+    maxAgeSeconds: settings.RESPONSE_CACHE_MAX_AGE,
+    enabled: settings.RESPONSE_CACHE_MAX_AGE > 0,
+    clock,
+    count: (result) => lookups.inc({ result }),
+    async evict(keys) {
+      await evictEverywhere(keys);
+      if (started) await schedule();
+    },
+    async ttlMs(now) {
+      if (settings.RESPONSE_CACHE_MAX_AGE === 0) return 0;
+      const next = await nextChange;
+      const max = settings.RESPONSE_CACHE_MAX_AGE * 1000;
+      return next ? Math.min(max, next.getTime() - now.getTime()) : max;
+    },
+    startSchedule() {
+      if (started || settings.RESPONSE_CACHE_MAX_AGE === 0) return;
+      started = true;
+      lastTick = clock.now();
+      void schedule();
+    },
+    async close() {
+      closed = true;
+      cancel?.();
+      locker?.disconnect();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { cacheKeys, entityKey } from "./keys.ts";
+
+type Row = Record<string, any>;
+type KeysOf = (parent: Row, args: Row) => (string | undefined | false)[];
+
+/** Fields whose answer depends on more than the row they are read from. */
+const FIELD_KEYS: Record<string, KeysOf> = {
+  "Query.articles": () => [cacheKeys.articleLists],
+  "Query.categories": () => [cacheKeys.categoryTree, cacheKeys.categoryCounts],
+  "Query.authors": () => [cacheKeys.authorList],
+  "Query.menu": (_, args) => [cacheKeys.menu(args.location)],
+  "Query.featured": (_, args) => [cacheKeys.featuredSlot(args.slot)],
+  "Query.site": () => [cacheKeys.site],
+  "Query.resolveUri": () => [cacheKeys.redirects],
+  "Query.formChallenge": () => [cacheKeys.noStore],
+  // The publisher block carries the site's editorial settings.
+  "Article.jsonLd": () => [cacheKeys.site],
+  "Article.breadcrumbs": () => [cacheKeys.categoryTree],
+  "Category.uri": () => [cacheKeys.categoryTree],
+  "Category.parent": () => [cacheKeys.categoryTree],
+  "Category.children": () => [cacheKeys.categoryTree],
+  "Category.ancestors": () => [cacheKeys.categoryTree],
+  "Category.articleCount": (category) => [cacheKeys.categoryArticles(category.id)],
+  "Category.articles": (category) => [cacheKeys.categoryArticles(category.id)],
+  "Author.articleCount": (author) => [cacheKeys.authorArticles(author.id)],
+  "Author.articles": (author) => [cacheKeys.authorArticles(author.id)],
+  "MenuItem.url": (item) => [item.categoryId != null && cacheKeys.categoryTree],
+};
+
+/** Every field of these types shows something of the row it is read from. */
+const ROW_KEYS: Record<string, KeysOf> = {
+  ...Object.fromEntries(Object.entries(entityKey).map(([type, key]) => [type, (row: Row) => [key(row as { id: number })]])),
+  FeaturedItem: (item) => [item.article && cacheKeys.article(item.article.id)],
+  MenuItem: (item) => [
+    item.articleId != null && cacheKeys.article(item.articleId),
+    item.pageId != null && cacheKeys.page(item.pageId),
+    item.categoryId != null && cacheKeys.category(item.categoryId),
+  ],
+};
+
+/** Root lookups whose "nothing" anything created or published later may change. */
+const LOOKUPS = new Set(["article", "author", "category", "page", "node", "nodes", "resolveUri"]);
+
+const collected = new WeakMap<object, Set<string>>();
+
+/** Starts collecting the cache keys of what `request`'s answer shows. */
+export function collectKeys(request: object): Set<string> {
+  const keys = new Set<string>();
+  collected.set(request, keys);
+  return keys;
+}
+
+/**
+ * Wraps the schema's query resolvers so each request records the keys of what it shows, in
+ * the set `collectKeys` started for its request (requests not collected pay one lookup a field).
+ */
+export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
+  const mutationType = schema.getMutationType();
+  const subscriptionType = schema.getSubscriptionType();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || type === mutationType || type === subscriptionType) continue;
+    for (const field of Object.values(type.getFields())) {
+      const fieldKeys = FIELD_KEYS[`${type.name}.${field.name}`];
+      const rowKeys = ROW_KEYS[type.name];
+      const lookup = type === schema.getQueryType() && LOOKUPS.has(field.name);
+      if (!fieldKeys && !rowKeys && !lookup) continue;
+      const resolve: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (parent, args, ctx, info) => {
+        const keys = collected.get(ctx?.request);
+        if (!keys) return resolve(parent, args, ctx, info);
+        for (const key of [...(rowKeys?.(parent, args) ?? []), ...(fieldKeys?.(parent, args) ?? [])]) if (key) keys.add(key);
+        if (!lookup) return resolve(parent, args, ctx, info);
+        return Promise.resolve(resolve(parent, args, ctx, info)).then((result) => {
+          if (result == null || (Array.isArray(result) && result.includes(null))) keys.add(cacheKeys.misses);
+          return result;
+        });
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,73 @@
+/** One cached answer: the bytes sent, and what they show. */
+export interface CachedResponse {
+  body: string;
+  contentType: string;
+  etag: string;
+  /** Cache keys (src/cache/keys.ts) of everything the answer shows. */
+  keys: string[];
+  /** Epoch milliseconds after which it is not served (the clock's time, not the store's). */
+  expiresAt: number;
+}
+
+export interface Lookup {
+  /** Undefined when absent, expired, or the store cannot answer. */
+  response: CachedResponse | undefined;
+  /** The store's eviction count when looked up: an answer made since is stored only if none of its keys was evicted after. */
+  version: number;
+}
+
+export interface ResponseStore {
+  get(id: string, now: number): Promise<Lookup>;
+  /** Stores an answer made after `get` returned `version`, unless one of its keys was evicted since. */
+  set(id: string, response: CachedResponse, now: number, version: number): Promise<void>;
+  /** Removes every answer that carries any of `keys`. */
+  evict(keys: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One process: answers kept in memory, the oldest dropped beyond `maxEntries`. */
+export function memoryStore(maxEntries = 5000): ResponseStore {
+  const responses = new Map<string, CachedResponse>();
+  const byKey = new Map<string, Set<string>>();
+  const evictedAt = new Map<string, number>();
+  let version = 0;
+
+  const drop = (id: string) => {
+    const response = responses.get(id);
+    if (!response) return;
+    responses.delete(id);
+    for (const key of response.keys) byKey.get(key)?.delete(id);
+  };
+
+  return {
+    async get(id, now) {
+      const response = responses.get(id);
+      if (response && response.expiresAt <= now) drop(id);
+      return { response: response && response.expiresAt > now ? response : undefined, version };
+    },
+    async set(id, response, _now, madeAt) {
+      if (response.keys.some((key) => (evictedAt.get(key) ?? 0) > madeAt)) return;
+      drop(id);
+      responses.set(id, response);
+      for (const key of response.keys) {
+        let ids = byKey.get(key);
+        if (!ids) byKey.set(key, (ids = new Set()));
+        ids.add(id);
+      }
+      if (responses.size > maxEntries) drop(responses.keys().next().value!);
+    },
+    async evict(keys) {
+      version += 1;
+      for (const key of keys) {
+        evictedAt.set(key, version);
+        for (const id of [...(byKey.get(key) ?? [])]) drop(id);
+        byKey.delete(key);
+      }
+    },
+    async close() {
+      responses.clear();
+      byKey.clear();
+      evictedAt.clear();
+    },
+  };
+}
