@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expandHomeFolder, namesAnotherUsersHome } from "./database-url.ts";
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -13,7 +14,9 @@ const schema = z
       .default("file:./data/lantern.db")
       .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
         message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
-      }),
+      })
+      .refine((url) => !namesAnotherUsersHome(url), { message: "may start with file:~/ (your home folder) but not name another user's" })
+      .transform(expandHomeFolder),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
@@ -37,12 +40,18 @@ const schema = z
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   })
+  .refine((settings) => !(settings.GRAPHIQL === true && settings.INTROSPECTION === false), {
+    path: ["GRAPHIQL"],
+    message: "needs INTROSPECTION, which is off (GraphiQL reads the schema by introspection)",
+  })
   .transform((settings) => {
     const development = settings.NODE_ENV !== "production";
+    const introspection = settings.INTROSPECTION ?? development;
     return {
       ...settings,
-      INTROSPECTION: settings.INTROSPECTION ?? development,
-      GRAPHIQL: settings.GRAPHIQL ?? development,
+      INTROSPECTION: introspection,
+      // GraphiQL reads the schema by introspection: without it, GraphiQL is not offered.
+      GRAPHIQL: (settings.GRAPHIQL ?? development) && introspection,
     };
   });
 

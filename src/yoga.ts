@@ -1,5 +1,4 @@
 import { createYoga } from "graphql-yoga";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { schema } from "./schema/index.ts";
 import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
@@ -11,6 +10,8 @@ import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { serveGraphiQL } from "./graphiql/serve.ts";
+import { landingPages } from "./landing-page.ts";
 
 export function createLanternYoga(settings: Config = config()) {
   return createYoga({
@@ -18,16 +19,18 @@ export function createLanternYoga(settings: Config = config()) {
     context: createContext,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
-    // GraphiQL's scripts are served from this package, not from a CDN.
-    renderGraphiQL,
+    // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
+    graphiql: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     logging: settings.LOG_LEVEL,
     cors: corsOptions(settings.CORS_ORIGINS),
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+    plugins: [
+      landingPages(settings.GRAPHIQL),
+      ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
+      readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
   });
 }
 
