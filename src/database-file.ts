@@ -19,7 +19,12 @@ const code = (error: unknown) => (error as { code?: string }).code ?? "";
  */
 export function checkDatabaseFile(file: string): boolean {
   const path = resolve(file);
-  const stats = statSync(path, { throwIfNoEntry: false });
+  let stats;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    fail(path, `it cannot be reached (${code(error) || String(error)}); check the permissions of the folders above it`);
+  }
   if (!stats) {
     try {
       mkdirSync(dirname(path), { recursive: true });

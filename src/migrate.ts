@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { projectFile } from "./project-files.ts";
+import { PROJECT_ROOT, projectFile } from "./project-files.ts";
 
 const run = promisify(execFile);
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -31,6 +31,17 @@ export function pendingMigrations(file: string, folder = MIGRATIONS): string[] {
   if (!existsSync(file)) return known;
   const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
+    return unapplied(connection, known);
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") throw lockedError(file);
+    throw error;
+  } finally {
+    connection.close();
+  }
+}
+
+function unapplied(connection: Database.Database, known: string[]): string[] {
+  {
     const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) return known;
     const applied = new Set(
@@ -40,9 +51,11 @@ export function pendingMigrations(file: string, folder = MIGRATIONS): string[] {
         .map((row) => (row as { migration_name: string }).migration_name),
     );
     return known.filter((name) => !applied.has(name));
-  } finally {
-    connection.close();
   }
+}
+
+function lockedError(file: string): MigrationError {
+  return new MigrationError(`Cannot migrate ${file}: another process is using it (a running Lantern server?). Stop it, then run this again.`);
 }
 
 /** Prisma's schema engine takes the database for itself; with another process in it, it fails like this. */
@@ -58,15 +71,16 @@ export async function migrateDatabase(databaseUrl: string, log: (line: string) =
   if (pending.length === 0) return [];
   log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"} to ${file}: ${pending.join(", ")}`);
   try {
+    // Prisma finds prisma.config.ts and the migrations in the project folder; the file is named
+    // by its absolute path, so a relative one still means the folder the command was run from.
     await run(process.execPath, [prismaCli, "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${resolve(file)}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     });
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     const output = `${stdout}${stderr}`;
-    if (LOCKED.test(output)) {
-      throw new MigrationError(`Cannot migrate ${file}: another process is using it (a running Lantern server?). Stop it, then run this again.`);
-    }
+    if (LOCKED.test(output)) throw lockedError(file);
     throw new MigrationError(`Database migration failed:\n${output}`.trim());
   }
   return pending;
