@@ -13,7 +13,7 @@ function apiSection(): string {
 
 function landingPage(graphiql: boolean): string {
   const links = [
-    graphiql ? `<li><a href="/graphql">GraphiQL</a>: write and run queries against this API</li>` : "",
+    graphiql ? `<li><a href="/graphiql">GraphiQL</a>: write and run queries against this API</li>` : "",
     `<li><code>POST /graphql</code>: the GraphQL endpoint (GET for queries)</li>`,
     `<li><a href="/docs/api">The API</a>: conventions and example queries (from the README)</li>`,
     `<li><a href="/health">/health</a>: the process is up; <a href="/ready">/ready</a>: it can reach its database</li>`,

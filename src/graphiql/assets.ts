@@ -49,7 +49,8 @@ function loadAsset({ name, file, type }: (typeof SOURCES)[number]): Asset {
     identity,
     brotli: once(() =>
       brotli(identity, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+        // Quality 9: within 10% of the smallest (11) in a seventh of the time.
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
       }),
     ),
     gzip: once(() => gzipAsync(identity, { level: 9 })),

@@ -31,17 +31,22 @@ function pageResponse(page: GraphiQLPage, request: Request, fetchAPI: { Response
   return new fetchAPI.Response(request.method === "HEAD" ? null : page.html, { status: 200, headers });
 }
 
+/** Where the page lives: not at the endpoint, whose cached copy every POST to it would evict. */
+export const GRAPHIQL_PATH = "/graphiql";
+
 /**
- * GraphiQL at GET `endpoint` for browsers (Accept: text/html): a small page, revalidated on each
- * load, that loads GraphiQL's scripts and styles from fingerprinted files under
- * /graphiql/assets/, compressed (brotli or gzip) and cached for a year.
+ * GraphiQL for browsers: GET `endpoint` with Accept: text/html redirects to /graphiql, a small
+ * page, revalidated on each load, that loads GraphiQL's scripts and styles from fingerprinted
+ * files under /graphiql/assets/, compressed (brotli or gzip) and cached for a year.
  */
 export function serveGraphiQL(endpoint: string, defaultQuery: string): Plugin {
   let page: GraphiQLPage | undefined;
   return {
     async onRequest({ request, url, fetchAPI, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
-      if (url.pathname === endpoint && (request.headers.get("accept") ?? "").includes("text/html")) {
+      if (url.pathname === endpoint && (request.headers.get("accept") ?? "").includes("text/html") && !url.search) {
+        endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: GRAPHIQL_PATH, "cache-control": "no-cache" } }));
+      } else if (url.pathname === GRAPHIQL_PATH) {
         page ??= graphiqlPage(endpoint, defaultQuery);
         endResponse(pageResponse(page, request, fetchAPI));
       } else if (url.pathname.startsWith(ASSET_PREFIX)) {
