@@ -69,7 +69,7 @@ describe("GraphiQL's page and assets", () => {
   });
 
   it("is not offered without introspection, nor in production", async () => {
-    for (const settings of [{ NODE_ENV: "production" }, { INTROSPECTION: "false" }]) {
+    for (const settings of [{ NODE_ENV: "production" }, { INTROSPECTION: "false" }] as Record<string, string>[]) {
       const server = yogaWith(settings);
       const { text } = await page(server);
       expect(text).not.toContain("GraphiQL");

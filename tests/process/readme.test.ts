@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PROJECT, runCommand, scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
+import { readmeBlocks } from "../support/readme.ts";
+
+/**
+ * Every command in the README's sh blocks runs here, except those .ci/run runs itself and the
+ * load tests that take minutes. Adding a command to the README without running it fails below.
+ */
+const RUN_BY_CI = new Set([
+  "npm ci && npm start", // npm ci: .ci/run; npm start: tests/process/operations.test.ts starts and stops it
+  "npm ci && npm run build",
+  "npm test",
+  "npm run test:process",
+  "npm run typecheck",
+  "npm run schema:check",
+  "npm run schema:lint",
+  "npm run schema:breaking",
+]);
+const MINUTES_LONG = new Set(["npm run soak", "SOAK_SECONDS=600 npm run soak", "npm run bench"]);
+const SERVERS = /^(NODE_ENV=\S+ )?(npm run dev|node dist\/start\.js)$/;
+
+/** A block's commands: comments dropped, continued lines joined. */
+function commands(code: string): string[] {
+  return code
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((line) => line.replace(/(^|\s+)#(?![^"']*["']\)).*$/, "").trim())
+    .filter(Boolean);
+}
+
+const template = inject("templateDatabase");
+let server: RunningServer;
+
+beforeAll(async () => {
+  const build = await runCommand("npm", ["run", "build"]);
+  expect(build.code, build.stderr).toBe(0);
+  server = await startServer("node", ["dist/start.js"], { DATABASE_URL: scratchDatabase(template).url, NODE_ENV: "production" });
+}, 120_000);
+
+afterAll(async () => {
+  server?.child.kill("SIGTERM");
+  await server?.exited;
+});
+
+const shBlocks = readmeBlocks("sh").map((block) => ({ ...block, commands: commands(block.code) }));
+
+describe("the README's commands", () => {
+  it("are all run here or by CI", () => {
+    const all = shBlocks.flatMap((block) => block.commands);
+    expect(all.length).toBeGreaterThan(25);
+    expect(all).toContain("npm run token -- revoke 1");
+    for (const known of [...RUN_BY_CI, ...MINUTES_LONG]) expect(all, known).toContain(known);
+  });
+
+  it.each(shBlocks.filter((block) => block.commands.some((command) => !RUN_BY_CI.has(command) && !MINUTES_LONG.has(command) && !SERVERS.test(command))))(
+    "README.md line $line runs",
+    async (block) => {
+      const script = block.commands
+        .filter((command) => !RUN_BY_CI.has(command) && !MINUTES_LONG.has(command) && !SERVERS.test(command))
+        .map((command) => command.replaceAll("http://localhost:4000", server.url))
+        .join("\n");
+      const result = await runCommand("bash", ["-euo", "pipefail", "-c", script], { env: { DATABASE_URL: scratchDatabase(template).url } });
+      expect(result.code, `${script}\n${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(result.stderr, script).not.toMatch(/^\s+at /m);
+      if (script.includes("token -- create")) {
+        expect(result.stdout).toMatch(/Created editor token 1 for "Jane Doe"/);
+        expect(result.stdout).toContain("Revoked token 1");
+      }
+      if (script.includes("curl")) expect(result.stdout.match(/"data":\{"featured":\[\{"title"/g)).toHaveLength(2);
+    },
+  );
+
+  it.each(shBlocks.flatMap((block) => block.commands.filter((command) => SERVERS.test(command)).map((command) => ({ command, line: block.line }))))(
+    "README.md line $line: $command serves and stops on SIGTERM",
+    async ({ command }) => {
+      // bash runs a lone command in its own place (exec), so the signal reaches it.
+      const started = await startServer("bash", ["-c", command], { DATABASE_URL: scratchDatabase(template).url });
+      started.child.kill("SIGTERM");
+      expect(await started.exited).toBe(0);
+    },
+  );
+});
+
+describe("the README's CSRF examples for GET clients", () => {
+  const examples = readmeBlocks("js");
+  const folder = join(PROJECT, ".tmp", "readme-examples");
+  mkdirSync(folder, { recursive: true });
+
+  async function run(code: string, name: string) {
+    const file = join(folder, `${name}.mjs`);
+    writeFileSync(file, code.replaceAll("http://localhost:4000", server.url));
+    return runCommand("node", [file]);
+  }
+
+  it("are the urql, Apollo and fetch ones", () => {
+    expect(examples.map((example) => example.code.match(/from "([^"]+)"/)?.[1] ?? "fetch")).toEqual(["@urql/core", "@apollo/client", "fetch"]);
+  });
+
+  it.each(examples.map((example, index) => ({ ...example, index })))("README.md line $line sends GET with the header and gets the site's title", async (example) => {
+    const result = await run(example.code, `example-${example.index}`);
+    expect(result.stdout.trim(), result.stderr).toBe("Anxiety Relief Project");
+    const without = await run(example.code.replace(/"X-GraphQL-CSRF": "1"/, '"X-Other": "1"'), `example-${example.index}-without-header`);
+    if (example.code.includes("@apollo/client")) {
+      // Apollo's GET carries Content-Type: application/json, which Lantern accepts on its own.
+      expect(without.stdout.trim(), without.stderr).toBe("Anxiety Relief Project");
+    } else {
+      // The header is what makes it work: without it the same GET is refused.
+      expect(without.stdout.trim()).not.toBe("Anxiety Relief Project");
+      expect(without.stdout + without.stderr).toMatch(/403|Forbidden|csrf|Cannot read|undefined/i);
+    }
+  });
+});
