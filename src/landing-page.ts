@@ -2,9 +2,14 @@ import { readFileSync } from "node:fs";
 import type { Plugin } from "graphql-yoga";
 import { projectFile } from "./project-files.ts";
 
-/** The README's "The API" section, as Markdown. */
-function apiSection(): string {
-  const readme = readFileSync(projectFile("README.md"), "utf8");
+/** The README's "The API" section, as Markdown; undefined where the README was not deployed. */
+function apiSection(): string | undefined {
+  let readme: string;
+  try {
+    readme = readFileSync(projectFile("README.md"), "utf8");
+  } catch {
+    return undefined;
+  }
   const start = readme.indexOf("\n## The API");
   if (start < 0) return readme;
   const end = readme.indexOf("\n## ", start + 1);
@@ -43,7 +48,11 @@ export function landingPages(graphiql: boolean): Plugin {
         endResponse(new fetchAPI.Response(page, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" } }));
       } else if (url.pathname === "/docs/api") {
         docs ??= apiSection();
-        endResponse(new fetchAPI.Response(docs, { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" } }));
+        endResponse(
+          docs === undefined
+            ? new fetchAPI.Response("Not found", { status: 404 })
+            : new fetchAPI.Response(docs, { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" } }),
+        );
       }
     },
   };
