@@ -11,10 +11,13 @@ export default defineConfig({
   },
   test: {
     include: ["tests/process/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
+    globalSetup: ["tests/support/global-setup.ts", "tests/support/build-dist.ts"],
     setupFiles: ["tests/support/per-file-database.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One file at a time: they start servers from dist/, and the README's commands rebuild it
+    // and rewrite generated files.
+    fileParallelism: false,
   },
 });

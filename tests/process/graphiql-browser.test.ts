@@ -1,6 +1,6 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runCommand, scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
+import { scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
 
 const CHROMIUM_FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -11,8 +11,6 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = await runCommand("npm", ["run", "build"]);
-  expect(build.code, build.stderr).toBe(0);
   const database = scratchDatabase(inject("templateDatabase"));
   // Production, with GraphiQL asked for (it needs introspection).
   server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url, NODE_ENV: "production", INTROSPECTION: "true", GRAPHIQL: "true" });

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { PROJECT, freePort, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
 
 const template = inject("templateDatabase");
@@ -14,11 +14,6 @@ function expectOneLineError(result: CommandResult, message: RegExp) {
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
   expect(result.stderr + result.stdout).not.toMatch(STACK_FRAME);
 }
-
-beforeAll(async () => {
-  const build = await runCommand("npm", ["run", "build"]);
-  expect(build.code, build.stderr).toBe(0);
-}, 120_000);
 
 describe("production start", () => {
   it("answers on an existing database without running Prisma's CLI", async () => {

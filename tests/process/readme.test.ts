@@ -34,8 +34,6 @@ const template = inject("templateDatabase");
 let server: RunningServer;
 
 beforeAll(async () => {
-  const build = await runCommand("npm", ["run", "build"]);
-  expect(build.code, build.stderr).toBe(0);
   server = await startServer("node", ["dist/start.js"], { DATABASE_URL: scratchDatabase(template).url, NODE_ENV: "production" });
 }, 120_000);
 
