@@ -1,105 +1,248 @@
 /**
- * npm run bench: serves the demo data and measures, 10 s each with autocannon on loopback,
- * Lantern's article page, sidebar and 50-article list, and a hand-written raw-SQL baseline of
- * the article page. Prints req/s, p50/p99 latency, SQL statements per request and the ratio.
+ * npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
+ *
+ * For each database: a fresh database with the demo content (plus generated articles with
+ * --articles), Lantern (NODE_ENV=production) and a raw-SQL baseline on free loopback ports. The
+ * baseline must answer the same JSON. Then rounds in which every scenario runs once on every
+ * server, interleaved, so that what else the machine does falls on all of them alike. Prints,
+ * per scenario, req/s (min/median/max over the rounds), the server's CPU time per request
+ * (steadier than req/s on a shared machine), p50 latency, SQL statements per request, the
+ * Lantern ÷ baseline ratios, and the server's memory.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
+import { parseArgs, isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
+import { createPrismaClient } from "../src/db.ts";
+import { generateArticles } from "./bench/large-site.ts";
 
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const LANTERN_PORT = 4501;
-const BASELINE_PORT = 4502;
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: "string", default: "0" },
+    rounds: { type: "string", default: process.env.BENCH_ROUNDS ?? "3" },
+    seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "5" },
+    connections: { type: "string", default: process.env.BENCH_CONNECTIONS ?? "10" },
+    databases: { type: "string", default: "sqlite,postgresql" },
+    "postgres-url": { type: "string", default: process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const METRICS_TOKEN = "bench-metrics-token";
+const ARTICLES = Number(options.articles);
+const ROUNDS = Number(options.rounds);
+const SECONDS = Number(options.seconds);
+const CONNECTIONS = Number(options.connections);
 
-const workdir = mkdtempSync(join(tmpdir(), "lantern-bench-"));
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${join(workdir, "bench.db")}`,
-  NODE_ENV: "production",
-  LOG_LEVEL: "warn",
-};
-
-function start(script: string, port: number, ready: (child: ChildProcess) => Promise<void>): Promise<ChildProcess> {
-  const child = fork(script, [], { env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, execArgv: ["--import", "tsx"], stdio: "inherit" });
-  return ready(child).then(() => child);
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
-async function waitForHttp(url: string) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+/** CPU seconds (user + system) a process has used, and its resident memory in MiB. */
+function processStats(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const mib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { cpuSeconds: ticks / 100, rssMiB: mib("VmRSS"), peakMiB: mib("VmHWM") };
+}
+
+interface Server {
+  name: string;
+  port: number;
+  child: ChildProcess;
+}
+
+async function startServer(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const child = fork(script, [], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", METRICS_TOKEN },
+    execArgv: ["--import", "tsx"],
+    stdio: "inherit",
+  });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const up = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { name, port, child };
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${url} did not come up`);
+  throw new Error(`${name} did not come up`);
 }
 
-async function post(port: number, query: string) {
+async function post(port: number, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
-  return response.json() as Promise<{ data?: unknown; errors?: unknown }>;
+  return response.json() as Promise<{ data?: any; errors?: unknown }>;
 }
 
-async function sqlStatementsTotal(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${LANTERN_PORT}/metrics`)).text();
+async function sqlStatementsTotal(port: number): Promise<number> {
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await metrics.text();
   return Number(/^lantern_sql_statements_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 
-async function statementsPerRequest(query: string) {
-  const before = await sqlStatementsTotal();
-  await post(LANTERN_PORT, query);
-  return (await sqlStatementsTotal()) - before;
+interface Scenario {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  baseline?: boolean;
 }
 
-async function load(port: number, query: string) {
+/** The cursor of a category archive's 200th page of 10 (or its last page on a small site), found by walking it. */
+async function archivePageCursor(port: number, categorySlug: string, page: number): Promise<string | null> {
+  let after: string | null = null;
+  for (let n = 1; n < page; n++) {
+    const { data } = await post(port, BENCH_QUERIES["category archive"], { categorySlug, after });
+    if (!data?.articles.pageInfo.hasNextPage) break;
+    after = data.articles.pageInfo.endCursor;
+  }
+  return after;
+}
+
+async function measure(server: Server, scenario: Scenario) {
+  const before = processStats(server.child.pid!);
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${server.port}/graphql`,
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
     connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
+    duration: SECONDS,
   });
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx answers`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const after = processStats(server.child.pid!);
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${server.name} ${scenario.name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    cpuMsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / result.requests.total,
+  };
 }
 
-const lantern = await start("scripts/start.ts", LANTERN_PORT, () => waitForHttp(`http://127.0.0.1:${LANTERN_PORT}/metrics`));
-const baseline = await start("scripts/bench/baseline-server.ts", BASELINE_PORT, (child) => new Promise((resolve) => child.once("message", () => resolve())));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const spread = (values: number[], digits = 0) =>
+  `${Math.min(...values).toFixed(digits)} / ${median(values).toFixed(digits)} / ${Math.max(...values).toFixed(digits)}`;
 
-try {
-  const page = BENCH_QUERIES["article page"];
-  const [fromLantern, fromBaseline] = await Promise.all([post(LANTERN_PORT, page), post(BASELINE_PORT, page)]);
-  if (!isDeepStrictEqual(fromLantern, fromBaseline)) throw new Error("The baseline does not answer the same JSON as Lantern");
-
-  const rows: Record<string, { rps: number; p50: number; p99: number; sql: number | string }> = {};
-  for (const [name, query] of Object.entries(BENCH_QUERIES)) {
-    await load(LANTERN_PORT, query); // warm-up run, discarded
-    rows[`lantern: ${name}`] = { ...(await load(LANTERN_PORT, query)), sql: await statementsPerRequest(query) };
+async function prepareDatabase(provider: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (provider === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "lantern-bench-"));
+    return { url: `file:${join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  await load(BASELINE_PORT, page);
-  rows["baseline: article page (raw SQL)"] = { ...(await load(BASELINE_PORT, page)), sql: 8 };
-
-  console.log(`\n${DURATION_SECONDS} s each, ${CONNECTIONS} connections, loopback\n`);
-  console.table(
-    Object.fromEntries(
-      Object.entries(rows).map(([name, r]) => [name, { "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99, "SQL/request": r.sql }]),
-    ),
-  );
-  const ratio = rows["lantern: article page"]!.rps / rows["baseline: article page (raw SQL)"]!.rps;
-  console.log(`article page, Lantern ÷ raw-SQL baseline: ${ratio.toFixed(3)}`);
-} finally {
-  lantern.kill("SIGTERM");
-  baseline.kill("SIGTERM");
-  rmSync(workdir, { recursive: true, force: true });
+  const name = `lantern_bench_${process.pid}`;
+  const admin = createPrismaClient(options["postgres-url"]);
+  await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
+  const url = new URL(options["postgres-url"]);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.$disconnect();
+    },
+  };
 }
+
+async function benchDatabase(provider: string) {
+  const database = await prepareDatabase(provider);
+  const env = { ...process.env, DATABASE_URL: database.url };
+  const servers: Server[] = [];
+  try {
+    // Lantern migrates and seeds the new database on start; generated articles come after.
+    let lantern = await startServer("lantern", "scripts/start.ts", env);
+    servers.push(lantern);
+    if (ARTICLES > 0) {
+      const client = createPrismaClient(database.url);
+      await generateArticles(client, ARTICLES);
+      await client.$disconnect();
+      // A fresh process, so nothing the first one cached or compiled counts.
+      lantern.child.kill("SIGTERM");
+      await new Promise((resolve) => lantern.child.once("exit", resolve));
+      servers.length = 0;
+      lantern = await startServer("lantern", "scripts/start.ts", env);
+      servers.push(lantern);
+    }
+    const baseline = await startServer("baseline", "scripts/bench/baseline-server.ts", env);
+    servers.push(baseline);
+
+    const categorySlug = "psychotherapy";
+    const scenarios: Scenario[] = [
+      { name: "article page", query: BENCH_QUERIES["article page"], baseline: true },
+      { name: "50 articles", query: BENCH_QUERIES["50 articles"], baseline: true },
+      { name: "sidebar", query: BENCH_QUERIES.sidebar },
+      { name: "category archive, page 1", query: BENCH_QUERIES["category archive"], variables: { categorySlug, after: null } },
+      {
+        name: "category archive, page 200",
+        query: BENCH_QUERIES["category archive"],
+        variables: { categorySlug, after: await archivePageCursor(lantern.port, categorySlug, 200) },
+      },
+      { name: "category totalCount", query: BENCH_QUERIES["category total"], variables: { categorySlug } },
+    ];
+    for (const scenario of scenarios.filter((s) => s.baseline)) {
+      const [ours, theirs] = await Promise.all([post(lantern.port, scenario.query), post(baseline.port, scenario.query)]);
+      if (ours.errors || !isDeepStrictEqual(ours, theirs)) throw new Error(`The baseline does not answer the same JSON as Lantern for the ${scenario.name}`);
+    }
+
+    const statements = new Map<string, number>();
+    for (const scenario of scenarios) {
+      const before = await sqlStatementsTotal(lantern.port);
+      const { errors } = await post(lantern.port, scenario.query, scenario.variables);
+      if (errors) throw new Error(`${scenario.name}: ${JSON.stringify(errors)}`);
+      statements.set(scenario.name, (await sqlStatementsTotal(lantern.port)) - before);
+    }
+
+    const idleMiB = processStats(lantern.child.pid!).rssMiB;
+    const runs = new Map<string, Awaited<ReturnType<typeof measure>>[]>();
+    const pairs = scenarios.flatMap((scenario) => [
+      [lantern, scenario] as const,
+      ...(scenario.baseline ? [[baseline, scenario] as const] : []),
+    ]);
+    for (const [server, scenario] of pairs) await measure(server, { ...scenario }); // warm-up, discarded
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [server, scenario] of pairs) {
+        const key = `${server.name}: ${scenario.name}`;
+        runs.set(key, [...(runs.get(key) ?? []), await measure(server, scenario)]);
+      }
+      process.stderr.write(`${provider}: round ${round} of ${ROUNDS} done\n`);
+    }
+
+    const table: Record<string, Record<string, string | number>> = {};
+    for (const [key, results] of runs) {
+      const scenario = key.slice(key.indexOf(": ") + 2);
+      table[key] = {
+        "req/s min / median / max": spread(results.map((r) => r.rps)),
+        "CPU ms/request (median)": median(results.map((r) => r.cpuMsPerRequest)).toFixed(2),
+        "p50 ms (median)": median(results.map((r) => r.p50)),
+        "SQL/request": key.startsWith("lantern") ? (statements.get(scenario) ?? "") : "",
+      };
+    }
+    const stats = processStats(lantern.child.pid!);
+    console.log(`\n${provider}, ${ARTICLES > 0 ? `demo site + ${ARTICLES} articles` : "demo site"}: ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, loopback`);
+    console.table(table);
+    for (const name of scenarios.filter((s) => s.baseline).map((s) => s.name)) {
+      const ours = runs.get(`lantern: ${name}`)!;
+      const theirs = runs.get(`baseline: ${name}`)!;
+      const rate = ours.map((r, i) => r.rps / theirs[i]!.rps);
+      const cpu = ours.map((r, i) => theirs[i]!.cpuMsPerRequest / r.cpuMsPerRequest);
+      console.log(`${name}, Lantern ÷ raw-SQL baseline: req/s ${spread(rate, 3)} (min / median / max of rounds); CPU per request ${spread(cpu, 3)}`);
+    }
+    console.log(`Lantern memory: ${idleMiB.toFixed(0)} MiB before load, ${stats.rssMiB.toFixed(0)} MiB after, peak ${stats.peakMiB.toFixed(0)} MiB`);
+  } finally {
+    for (const server of servers) server.child.kill("SIGTERM");
+    await Promise.all(servers.map((server) => (server.child.exitCode === null ? new Promise((resolve) => server.child.once("exit", resolve)) : null)));
+    await database.drop();
+  }
+}
+
+for (const provider of options.databases.split(",")) await benchDatabase(provider.trim());

@@ -33,3 +33,10 @@ mkdirSync(folder, { recursive: true });
 writeFileSync(`${folder}/migration.sql`, sql);
 copyFileSync("prisma/schema.prisma", snapshot);
 console.log(`Wrote ${folder}/migration.sql; review it, then run npm run db:migrate`);
+if (/CREATE TABLE "new_(Article|Page|FeaturedItem)"/.test(sql)) {
+  console.warn(
+    "It redefines a table that holds CHECK constraints Prisma does not model (see the canonical_instants_and_statuses migration): " +
+      "copy them into the new table, or write the change as ALTER TABLE (tests/visibility-matrix.test.ts fails without them).",
+  );
+}
+execFileSync(process.execPath, ["--import", "tsx", "scripts/postgresql-schema.ts", name], { stdio: "inherit" });

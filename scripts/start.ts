@@ -8,7 +8,7 @@ import { drainServer } from "../src/shutdown.ts";
 await runCommand(async (settings) => {
   await ensurePortAvailable(settings.PORT, settings.HOST);
   await prepareDatabase(settings, log);
-  const server = await startServer(settings.PORT, settings.HOST);
+  const server = await startServer(settings.PORT, settings.HOST, settings);
   const origin = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
   log(`Listening on ${settings.HOST}:${settings.PORT}: GraphQL API at ${origin}/graphql${settings.GRAPHIQL ? " (GraphiQL in a browser)" : ""}`);
 

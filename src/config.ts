@@ -12,8 +12,8 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/lantern.db")
-      .refine((url) => url.startsWith("file:") && url.length > "file:".length, {
-        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db',
+      .refine((url) => (url.startsWith("file:") && url.length > "file:".length) || /^postgres(ql)?:\/\/./.test(url), {
+        message: 'must be a SQLite "file:" URL such as file:./data/lantern.db or a PostgreSQL "postgresql://" URL',
       })
       .refine((url) => !namesAnotherUsersHome(url), { message: "may start with file:~/ (your home folder) but not name another user's" })
       .transform(expandHomeFolder),
@@ -38,6 +38,11 @@ const schema = z
       .string()
       .default("*")
       .transform((list) => list.split(",").map((origin) => origin.trim()).filter(Boolean)),
+    // Slow clients: the whole request head within, and the whole request within.
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    // Unset: GET /metrics is not served. Set: it needs `Authorization: Bearer <token>`.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   })
   .refine((settings) => !(settings.GRAPHIQL === true && settings.INTROSPECTION === false), {

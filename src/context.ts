@@ -2,6 +2,7 @@ import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "./viewer.ts";
 import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { createLoaders, type Loaders } from "./loaders/index.ts";
+import type { Clock } from "./clock.ts";
 
 export interface Context {
   viewer: Viewer;
@@ -15,8 +16,8 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext): Promise<Context> {
-  const now = new Date();
+export async function createContext(initial: YogaInitialContext, clock: Clock): Promise<Context> {
+  const now = clock();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   return { ...scope, loaders: createLoaders(scope) };
 }

@@ -11,8 +11,7 @@ export function sqlStatementCount(): number {
   return total;
 }
 
-/** Counts a statement sent outside Prisma (see src/sql/sqlite-reader.ts). */
-export function recordStatement(): void {
+function recordStatement(): void {
   total += 1;
 }
 

@@ -1,22 +1,35 @@
 import { statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client.ts";
 import { config } from "./config.ts";
 import { countingAdapterFactory } from "./db-statements.ts";
-import "./prisma-plan-cache.ts";
-import { SqliteReader } from "./sql/sqlite-reader.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** `file:` URLs select embedded SQLite, `postgres:`/`postgresql:` URLs PostgreSQL. */
+export function databaseProvider(databaseUrl: string): DatabaseProvider {
+  return /^postgres(ql)?:/.test(databaseUrl) ? "postgresql" : "sqlite";
+}
 
 export function sqliteFilePath(databaseUrl: string): string {
   return databaseUrl.slice("file:".length);
 }
 
 /**
- * Opens an existing SQLite file (migrations create it): a missing file is an error, never a
- * fresh empty database.
+ * A client for the database DATABASE_URL names. SQLite: an existing file (migrations create it),
+ * never a fresh empty database. PostgreSQL: a client generated from the PostgreSQL schema
+ * (prisma/postgresql, generated from the same models), typed as the SQLite one: the two differ
+ * only in the provider-specific options this code does not use.
  */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const factory = new PrismaPg({ connectionString: databaseUrl });
+    return new PostgresPrismaClient({ adapter: countingAdapterFactory(factory) }) as unknown as PrismaClient;
+  }
   const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
   return new PrismaClient({ adapter: countingAdapterFactory(factory) });
 }
@@ -27,14 +40,15 @@ function fileIdentity(path: string): string | undefined {
   return stats && `${stats.dev}:${stats.ino}`;
 }
 
+const onSqlite = () => databaseProvider(config().DATABASE_URL) === "sqlite";
+
 let readClient: PrismaClient | undefined;
-let reader: SqliteReader | undefined;
 let writeClient: PrismaClient | undefined;
 let openedFile: string | undefined;
 let reopening: Promise<void> | undefined;
 
 function remember<T>(client: T): T {
-  openedFile ??= fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  if (onSqlite()) openedFile ??= fileIdentity(sqliteFilePath(config().DATABASE_URL));
   return client;
 }
 
@@ -42,12 +56,6 @@ function remember<T>(client: T): T {
 export function db(): PrismaClient {
   readClient ??= remember(createPrismaClient(config().DATABASE_URL));
   return readClient;
-}
-
-/** The connection for the reads written in SQL (see src/sql/query.ts), created on first use. */
-export function sqlReader(): SqliteReader {
-  reader ??= remember(new SqliteReader(sqliteFilePath(config().DATABASE_URL), BUSY_TIMEOUT_MS));
-  return reader;
 }
 
 /**
@@ -67,6 +75,7 @@ export function writeDb(): PrismaClient {
  * database is unavailable; a different file there (restored from a backup) is reopened.
  */
 export async function checkDatabaseFile(): Promise<boolean> {
+  if (!onSqlite()) return true;
   const current = fileIdentity(sqliteFilePath(config().DATABASE_URL));
   if (current === undefined) return false;
   if (openedFile !== undefined && current !== openedFile) {
@@ -81,8 +90,6 @@ export async function checkDatabaseFile(): Promise<boolean> {
 
 export async function disconnectDb(): Promise<void> {
   const closing = [readClient, writeClient];
-  reader?.close();
-  reader = undefined;
   readClient = undefined;
   writeClient = undefined;
   openedFile = undefined;

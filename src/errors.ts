@@ -32,7 +32,13 @@ export function maskError(error: unknown, fallbackMessage: string): GraphQLError
       : new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
   }
   if (graphqlError && !graphqlError.originalError) {
-    // Request, parse and validation errors carry no original error and are safe to show.
+    // Request, parse and validation errors carry no original error and are safe to show, but for
+    // the JSON parser's own words that Yoga copies into a malformed body's error. Yoga answered
+    // such a request 400 only while they were there; it is malformed whatever the media type.
+    if (graphqlError.extensions?.originalError) {
+      const { originalError: _parserText, http, ...extensions } = graphqlError.extensions as Record<string, unknown>;
+      return Object.assign(graphqlError, { extensions: { ...extensions, http: { ...(http as object), spec: false } } });
+    }
     return graphqlError;
   }
   if (graphqlError && original instanceof GraphQLError && original.extensions?.code) {

@@ -1,7 +1,7 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Plugin } from "graphql-yoga";
 import { sqlStatementCount } from "./db-statements.ts";
-import { queryPlanCounts } from "./prisma-plan-cache.ts";
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: "lantern_" });
@@ -31,39 +31,43 @@ new Counter({
   },
 });
 
-new Counter({
-  name: "lantern_prisma_query_plans_total",
-  help: "Prisma query plans by source: compiled, or reused from the plan cache",
-  labelNames: ["source"] as const,
-  registers: [metricsRegistry],
-  collect() {
-    this.reset();
-    const { compiled, reused } = queryPlanCounts();
-    this.inc({ source: "compiled" }, compiled);
-    this.inc({ source: "reused" }, reused);
-  },
-});
-
-// Operation names are client-chosen: cap the label set so a client cannot grow it without bound.
-const MAX_OPERATION_LABELS = 200;
-const seenOperations = new Set<string>();
-
-function operationLabel(name: string | undefined): string {
-  if (!name) return "anonymous";
-  if (seenOperations.has(name)) return name;
-  if (seenOperations.size >= MAX_OPERATION_LABELS || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return "other";
-  seenOperations.add(name);
-  return name;
+/**
+ * Operation names are client-chosen: only the names of registered operations become labels
+ * (unnamed operations are "anonymous", every other name "other"), so callers can neither grow
+ * the label set nor learn what editors run.
+ */
+function operationLabeller(registered: ReadonlySet<string>) {
+  return (name: string | undefined) => (!name ? "anonymous" : registered.has(name) ? name : "other");
 }
 
-/** Serves GET /metrics in Prometheus' text format and records every GraphQL operation. */
-export function useLanternMetrics(): Plugin {
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+interface MetricsOptions {
+  /** Without a token, GET /metrics is not served. */
+  token: string | undefined;
+  registeredOperations: ReadonlySet<string>;
+}
+
+/**
+ * Serves GET /metrics in Prometheus' text format to callers with the metrics token, and records
+ * every GraphQL operation.
+ */
+export function useLanternMetrics({ token, registeredOperations }: MetricsOptions): Plugin {
+  const operationLabel = operationLabeller(registeredOperations);
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== "/metrics") return;
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== "/metrics" || !token) return;
+      const given = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+      if (!sameSecret(given, token)) {
+        endResponse(new fetchAPI.Response("Unauthorized\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } }));
+        return;
+      }
       endResponse(
         new fetchAPI.Response(await metricsRegistry.metrics(), {
-          headers: { "content-type": metricsRegistry.contentType },
+          headers: { "content-type": metricsRegistry.contentType, "cache-control": "no-store" },
         }),
       );
     },

@@ -1,19 +1,22 @@
 import type { Config } from "./config.ts";
 import { checkDatabaseFile } from "./database-file.ts";
-import { db, sqliteFilePath, writeDb } from "./db.ts";
+import { databaseProvider, db, sqliteFilePath, writeDb } from "./db.ts";
 import { backfillDerivedExcerpts } from "./maintenance/derived-excerpts.ts";
+import { backfillSearchText } from "./maintenance/search-text.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { isDatabaseEmpty, seedDemoContent } from "./seed/demo-content.ts";
 import { demoArticles, demoAuthors, demoCategories, demoMenus, demoPages } from "../prisma/demo/content.ts";
 
 /**
- * Checks that the database file can be used, then applies pending migrations (none: no child
+ * Checks that the SQLite file can be used, then applies pending migrations (none: no child
  * process). Every command that uses the database starts here; errors are one line. Returns the
  * migrations applied.
  */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<string[]> {
-  const file = sqliteFilePath(config.DATABASE_URL);
-  if (!checkDatabaseFile(file)) log(`Creating the database ${file}`);
+  if (databaseProvider(config.DATABASE_URL) === "sqlite") {
+    const file = sqliteFilePath(config.DATABASE_URL);
+    if (!checkDatabaseFile(file)) log(`Creating the database ${file}`);
+  }
   return migrateDatabase(config.DATABASE_URL, log);
 }
 
@@ -33,11 +36,16 @@ export async function loadDemoContent(log: (line: string) => void): Promise<void
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<void> {
   await openDatabase(config, log);
   // WAL lets readers continue while a writer commits; the setting persists in the file.
-  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseProvider(config.DATABASE_URL) === "sqlite") await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const backfilled = await backfillDerivedExcerpts(writeDb());
   if (backfilled > 0) log(`Derived the excerpts of ${backfilled} articles saved before excerpts were stored`);
+  const searchable = await backfillSearchText(writeDb());
+  if (searchable > 0) log(`Made ${searchable} articles saved without search text searchable`);
   if (config.SEED_DEMO_CONTENT === "auto" && (await isDatabaseEmpty(db()))) {
     log("The database is empty (SEED_DEMO_CONTENT=auto)");
     await loadDemoContent(log);
   }
+  // The statistics SQLite's planner needs to pick the index that serves a list's order (without
+  // them it may sort instead); cheap when they are current. PostgreSQL's autovacuum keeps its own.
+  if (databaseProvider(config.DATABASE_URL) === "sqlite") await db().$queryRawUnsafe("PRAGMA optimize=0x10002");
 }

@@ -1,14 +1,23 @@
 import { createServer, type Server } from "node:http";
 import { createLanternYoga } from "./yoga.ts";
 import { trackConnections } from "./shutdown.ts";
+import { config, type Config } from "./config.ts";
+
+/** How often Node looks for requests past their timeouts; its default (30 s) would let them overrun. */
+const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 /** Starts listening; resolves once the port is bound. */
-export async function startServer(port: number, host: string): Promise<Server> {
-  const yoga = createLanternYoga();
-  const server = createServer(yoga);
+export async function startServer(port: number, host: string, settings: Config = config()): Promise<Server> {
+  const yoga = createLanternYoga(settings);
   // Slow clients may not hold a connection open indefinitely.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createServer(
+    {
+      headersTimeout: settings.HEADERS_TIMEOUT_MS,
+      requestTimeout: settings.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    yoga,
+  );
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -8,15 +8,17 @@ import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
 import { corsOptions } from "./safety/web.ts";
 import { isEditorRequest } from "./safety/editor-request.ts";
+import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
 import { serveGraphiQL } from "./graphiql/serve.ts";
 import { landingPages } from "./landing-page.ts";
+import { systemClock, type Clock } from "./clock.ts";
 
-export function createLanternYoga(settings: Config = config()) {
+export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
   return createYoga({
     schema,
-    context: createContext,
+    context: (initial) => createContext(initial, clock),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -30,7 +32,11 @@ export function createLanternYoga(settings: Config = config()) {
     plugins: [
       landingPages(settings.GRAPHIQL),
       ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
-      readiness(), useLanternMetrics(), databaseGuard(), ...safetyPlugins({ settings, isEditorRequest })],
+      readiness(),
+      useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
+      databaseGuard(),
+      ...safetyPlugins({ settings, isEditorRequest }),
+    ],
   });
 }
 

@@ -33,10 +33,18 @@ const nestedParents = (depth: number) =>
   `{ category(slug: "psychotherapy") ${"{ parent ".repeat(depth - 2)}{ slug }${" }".repeat(depth - 2)} }`;
 const aliasedSites = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `s${i}: site { title }`).join(" ")} }`;
 const directives = (count: number) => `{ site { ${"title @include(if: true) ".repeat(count)} } }`;
-// `{ nodes(ids: [` is 6 tokens, `]) { id } }` another 6, and each id one more.
+// Aliased `nodes` lists of at most 100 ids: the braces are 2 tokens, `aN: nodes(ids: [` and
+// `]) { id }` 12 per alias, and each id one more.
 const missingArticle = encodeGlobalID("Article", 999_999);
-const tokens = (count: number) =>
-  `{ nodes(ids: [${Array.from({ length: count - 12 }, () => `"${missingArticle}"`).join(" ")}]) { id } }`;
+const tokens = (count: number) => {
+  const lists: string[] = [];
+  for (let left = count - 2; left > 0; ) {
+    const ids = Math.min(100, left - 12);
+    lists.push(`a${lists.length}: nodes(ids: [${Array.from({ length: ids }, () => `"${missingArticle}"`).join(" ")}]) { id }`);
+    left -= 12 + ids;
+  }
+  return `{ ${lists.join(" ")} }`;
+};
 // Each article in the outer page costs 254.1875, so 19 come in under 5000 and 20 do not.
 const authorsArticles = (pageArgument: string) =>
   `{ articles${pageArgument} { nodes { author { articles(first: 10) { nodes { id } } } } } }`;
@@ -85,9 +93,23 @@ describe("document limits: just under passes, just over is refused before any SQ
     await expectRejected("MAX_COST_EXCEEDED", authorsArticles(""));
   });
 
-  it("cost counts a page size sent in a variable as the largest page (100), whatever the variable's default", async () => {
-    const query = authorsArticles("(first: $n)").replace(/^\{/, "query ($n: Int = 1) {");
-    await expectRejected("MAX_COST_EXCEEDED", query, { n: 1 });
+  it("cost counts a page size sent in a variable as the value the request gives it, or its default", async () => {
+    const query = authorsArticles("(first: $n)").replace(/^\{/, "query ($n: Int = 20) {");
+    await expectAccepted(query, { n: 19 });
+    await expectRejected("MAX_COST_EXCEEDED", query, { n: 20 });
+    await expectRejected("MAX_COST_EXCEEDED", query);
+    await expectAccepted(query.replace("= 20", "= 19"));
+    await expectRejected("MAX_COST_EXCEEDED", query, { n: 5000 });
+    const both = authorsArticles("(first: $n, last: $m)").replace(/^\{/, "query ($n: Int, $m: Int) {");
+    await expectAccepted(both, { n: 100, m: 19 });
+  });
+
+  it("cost counts nodes(ids:) like a page of that many items, literal or in a variable", async () => {
+    const ids = (count: number) => Array.from({ length: count }, () => missingArticle);
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Article { author { articles(first: 10) { nodes { id } } } } } }`;
+    await expectAccepted(query, { ids: ids(19) });
+    await expectRejected("MAX_COST_EXCEEDED", query, { ids: ids(20) });
+    await expectRejected("MAX_COST_EXCEEDED", query.replace("$ids)", `[${ids(20).map((id) => `"${id}"`).join(",")}])`).replace("($ids: [ID!]!) ", ""));
   });
 });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fetchYoga, graphql } from "./support/graphql.ts";
+import { fetchYoga, graphql, yogaWith } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
 import { db } from "../src/db.ts";
 
+const TOKEN = "metrics-token-for-tests";
+const server = yogaWith({ METRICS_TOKEN: TOKEN });
+
 async function metrics(): Promise<string> {
-  const response = await fetchYoga("/metrics");
+  const response = await fetchYoga("/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }, server);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toContain("text/plain");
   return response.text();
@@ -24,44 +27,25 @@ describe("GET /metrics", () => {
     expect(after - before).toBe(statements);
   });
 
-  it("counts requests by operation name and outcome and times them", async () => {
-    await graphql(`query ArticleTitle { article(slug: "the-therapeutic-relationship") { title } }`);
-    await graphql(`query Broken { articles(first: 1000) { nodes { id } } }`);
-    await graphql(`query Invalid { nope }`);
-    const text = await metrics();
-    expect(sample(text, 'lantern_graphql_requests_total{operation="ArticleTitle",outcome="ok"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'lantern_graphql_requests_total{operation="Broken",outcome="error"}')).toBe(1);
-    expect(sample(text, 'lantern_graphql_requests_total{operation="Invalid",outcome="invalid"}')).toBe(1);
-    expect(text).toContain('lantern_graphql_request_duration_seconds_bucket{le="0.01",operation="ArticleTitle"}');
+  it("is served only to callers with METRICS_TOKEN, and not at all without one", async () => {
+    expect((await fetchYoga("/metrics")).status).toBe(404);
+    expect((await fetchYoga("/metrics", {}, server)).status).toBe(401);
+    expect((await fetchYoga("/metrics", { headers: { authorization: "Bearer wrong-token-of-some-length" } }, server)).status).toBe(401);
   });
 
-  it("counts Prisma query plans compiled and reused: a repeated query is not compiled again", async () => {
-    const plans = async () => {
-      const text = await metrics();
-      return {
-        compiled: sample(text, 'lantern_prisma_query_plans_total{source="compiled"}'),
-        reused: sample(text, 'lantern_prisma_query_plans_total{source="reused"}'),
-      };
-    };
-    await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
-
-    const first = await plans();
-    const { body } = await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
-    const second = await plans();
-    expect(body.data.article.title).toBeTruthy();
-    expect(second.compiled).toBe(first.compiled);
-    expect(second.reused).toBeGreaterThan(first.reused);
-
-    // Long requests are compiled each time and not kept, so callers cannot fill the cache with them.
-    const long = `query { author(slug: "${"x".repeat(3000)}") { name } }`;
-    await graphql(long);
-    const beforeLong = await plans();
-    await graphql(long);
-    expect((await plans()).compiled).toBe(beforeLong.compiled + 1);
-
-    // Plans, never data: the same query after a write reads the new row.
-    await db().article.update({ where: { slug: "the-therapeutic-relationship" }, data: { title: "Retitled" } });
-    const { body: after } = await graphql(`query { article(slug: "the-therapeutic-relationship") { title body } }`);
-    expect(after.data.article.title).toBe("Retitled");
+  it("counts requests by registered operation name and outcome and times them; other names are 'other'", async () => {
+    await graphql(`query FeaturedArticle { featured(slot: "sidebar") { title } }`, undefined, {}, server);
+    await graphql(`query FeaturedArticle { articles(first: 1000) { nodes { id } } }`, undefined, {}, server);
+    await graphql(`query Menu { nope }`, undefined, {}, server);
+    for (let i = 0; i < 300; i += 1) await graphql(`query Editors${i}Secret { site { title } }`, undefined, {}, server);
+    await graphql(`{ site { title } }`, undefined, {}, server);
+    const text = await metrics();
+    expect(sample(text, 'lantern_graphql_requests_total{operation="FeaturedArticle",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'lantern_graphql_requests_total{operation="FeaturedArticle",outcome="error"}')).toBe(1);
+    expect(sample(text, 'lantern_graphql_requests_total{operation="Menu",outcome="invalid"}')).toBe(1);
+    expect(sample(text, 'lantern_graphql_requests_total{operation="other",outcome="ok"}')).toBeGreaterThanOrEqual(300);
+    expect(sample(text, 'lantern_graphql_requests_total{operation="anonymous",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(text).not.toMatch(/Secret/);
+    expect(text).toContain('lantern_graphql_request_duration_seconds_bucket{le="0.01",operation="FeaturedArticle"}');
   });
 });

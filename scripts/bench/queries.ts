@@ -10,4 +10,13 @@ export const BENCH_QUERIES = {
   "50 articles": /* GraphQL */ `query ArticleList {
     articles(first: 50) { nodes { title uri publishedAt excerpt(format: PLAIN) author { displayName uri } categories { name uri } } }
   }`,
+  "category archive": /* GraphQL */ `query CategoryArchive($categorySlug: String!, $after: String) {
+    articles(first: 10, after: $after, where: { categorySlug: $categorySlug }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { title uri publishedAt excerpt(format: PLAIN) author { displayName } }
+    }
+  }`,
+  "category total": /* GraphQL */ `query CategoryTotal($categorySlug: String!) {
+    category(slug: $categorySlug) { articleCount articles(first: 1) { totalCount } }
+  }`,
 } as const;

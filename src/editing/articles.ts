@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { badInput, codedError } from "../errors.ts";
 import { prepareArticleBody } from "../content/article-body.ts";
+import { searchTextOf } from "../content/search-text.ts";
 import { uris } from "../content/uri.ts";
 import { existingArticle, existingAuthor, existingCategory } from "./lookups.ts";
 import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, reasonableDate, requiredText, slug } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
-import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
+import { addRedirect, dropRedirectsTo } from "./redirects.ts";
+import { isLiveArticle } from "../visibility.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -40,11 +42,13 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
   const author = await existingAuthor(tx, input.authorId, "input.authorId");
   const categoryIds = await existingCategoryIds(tx, input.categoryIds);
   const articleSlug = await slugForNew(tx, "article", input.slug, input.title);
+  const prepared = prepareArticleBody(input.body);
   const article = await tx.article.create({
     data: {
       slug: articleSlug,
       title: input.title,
-      ...prepareArticleBody(input.body),
+      ...prepared,
+      searchText: searchTextOf(input.title, prepared.bodyText),
       excerpt: input.excerpt ?? null,
       featuredImageUrl: input.featuredImageUrl ?? null,
       videoUrl: input.videoUrl ?? null,
@@ -53,7 +57,6 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
     },
   });
   await setArticleCategories(tx, article.id, categoryIds);
-  await claimUri(tx, uris.article(articleSlug));
   return article.id;
 }
 
@@ -68,19 +71,27 @@ function conflictMessage(expected: number, current: number): string {
  * Saves changes only if nobody saved since the editor loaded `expectedVersion`; otherwise
  * CONFLICT with the current version, so the editor can reload and merge instead of overwriting.
  */
-export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput, expectedVersion: number): Promise<number> {
+export async function updateArticle(
+  tx: Tx,
+  globalId: string,
+  rawInput: RawInput,
+  expectedVersion: number,
+  now: Date,
+): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const article = await existingArticle(tx, globalId, "id");
   const authorId = input.authorId == null ? undefined : (await existingAuthor(tx, input.authorId, "input.authorId")).id;
   const categoryIds = input.categoryIds == null ? undefined : await existingCategoryIds(tx, input.categoryIds);
   const newSlug = await changedSlug(tx, "article", input.slug, article);
+  const prepared = input.body === undefined ? undefined : prepareArticleBody(input.body);
 
   const { count } = await tx.article.updateMany({
     where: { id: article.id, version: expectedVersion },
     data: {
       slug: newSlug,
       title: input.title,
-      ...(input.body === undefined ? {} : prepareArticleBody(input.body)),
+      ...prepared,
+      searchText: searchTextOf(input.title ?? article.title, prepared?.bodyText ?? article.bodyText),
       excerpt: input.excerpt,
       featuredImageUrl: input.featuredImageUrl,
       videoUrl: input.videoUrl,
@@ -96,7 +107,9 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
     });
   }
   if (categoryIds) await setArticleCategories(tx, article.id, categoryIds);
-  if (newSlug) await addRedirect(tx, uris.article(article.slug), uris.article(newSlug));
+  if (newSlug) {
+    await addRedirect(tx, uris.article(article.slug), uris.article(newSlug), { contentIsPublic: isLiveArticle(article, now) });
+  }
   return article.id;
 }
 
@@ -104,8 +117,7 @@ export async function updateArticle(tx: Tx, globalId: string, rawInput: RawInput
 export async function publishArticle(tx: Tx, globalId: string, at: Date | null | undefined, now: Date): Promise<number> {
   const article = await existingArticle(tx, globalId, "id");
   const publishAt = at == null ? undefined : validateInput(reasonableDate, at, "at");
-  const alreadyLive = article.status === "PUBLISHED" && article.publishedAt != null && article.publishedAt <= now;
-  const publishedAt = publishAt ?? (alreadyLive ? article.publishedAt : now);
+  const publishedAt = publishAt ?? (isLiveArticle(article, now) ? article.publishedAt : now);
   await tx.article.update({
     where: { id: article.id },
     data: { status: "PUBLISHED", publishedAt, version: { increment: 1 } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "./transaction.ts";
+import { lockSet } from "./set-lock.ts";
 import { badInput } from "../errors.ts";
 import { existingArticle } from "./lookups.ts";
 import { type RawInput, handle, nodeId, optionalText, reasonableDate, validateInput } from "./input-validation.ts";
@@ -32,6 +33,7 @@ export async function setFeatured(tx: Tx, rawSlot: string, rawItems: RawInput[])
   if (new Set(articleIds).size !== articleIds.length) {
     throw badInput("items: an article can appear only once in a slot", { field: "items" });
   }
+  await lockSet(tx, `featured:${slot}`);
   await tx.featuredItem.deleteMany({ where: { slot } });
   await tx.featuredItem.createMany({
     data: items.map((item, position) => ({

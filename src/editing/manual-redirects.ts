@@ -37,7 +37,7 @@ function siteUri(value: string, field: string): string {
 /** `to` may be a site path or an absolute http(s) URL elsewhere. */
 export async function createRedirect(tx: Tx, rawFrom: string, rawTo: string): Promise<{ from: string; to: string }> {
   const from = siteUri(rawFrom, "from");
-  const to = isHttpUrl(rawTo) && rawTo.length <= MAX_URI_LENGTH ? rawTo : siteUri(rawTo, "to");
+  const to = isHttpUrl(rawTo) && rawTo.length <= MAX_URI_LENGTH ? new URL(rawTo).href : siteUri(rawTo, "to");
   if (from === to) throw badInput("to: a redirect cannot point at itself", { field: "to" });
   if (await tx.redirect.findUnique({ where: { fromUri: from } })) {
     throw codedError("CONFLICT", `A redirect from ${from} already exists; delete it first`, { field: "from" });

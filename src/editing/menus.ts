@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Tx } from "./transaction.ts";
+import { lockSet } from "./set-lock.ts";
 import { badInput } from "../errors.ts";
 import { existingArticle, existingCategory, existingPage } from "./lookups.ts";
-import { type RawInput, handle, isHttpUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
+import { type RawInput, handle, linkUrl, nodeId, requiredText, validateInput } from "./input-validation.ts";
 
 const MAX_ITEMS = 300;
 const MAX_DEPTH = 4;
@@ -13,12 +14,7 @@ export interface MenuItemInput extends RawInput {
 
 const itemSchema = z.object({
   label: requiredText(100),
-  url: z
-    .string()
-    .trim()
-    .max(2048, "must be at most 2048 characters")
-    .refine((url) => url.startsWith("/") || isHttpUrl(url), "must be a site path starting with / or an absolute http(s) URL")
-    .nullish(),
+  url: linkUrl.nullish(),
   categoryId: nodeId.nullish(),
   articleId: nodeId.nullish(),
   pageId: nodeId.nullish(),
@@ -49,6 +45,7 @@ export async function setMenu(tx: Tx, rawLocation: string, rawItems: MenuItemInp
   const name = validateInput(requiredText(100).nullish(), rawName, "name");
   const items = validateItems(rawItems, "items", 1, { total: 0 });
 
+  await lockSet(tx, `menu:${location}`);
   const menu = await tx.menu.upsert({
     where: { location },
     create: { location, name: name ?? location },

@@ -5,9 +5,9 @@ import { uris } from "../content/uri.ts";
 import { existingPage } from "./lookups.ts";
 import { type RawInput, requiredText, slug, validateInput } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
-import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
+import { addRedirect, dropRedirectsTo } from "./redirects.ts";
+import { PAGE_STATUSES, isLivePage } from "../visibility.ts";
 
-export const PAGE_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 
 const pageFields = {
   title: requiredText(300),
@@ -24,7 +24,6 @@ export async function createPage(tx: Tx, rawInput: RawInput): Promise<number> {
   const page = await tx.page.create({
     data: { slug: pageSlug, title: input.title, body: sanitizeBodyHtml(input.body), status: input.status ?? "PUBLISHED" },
   });
-  await claimUri(tx, uris.page(pageSlug));
   return page.id;
 }
 
@@ -41,7 +40,7 @@ export async function updatePage(tx: Tx, globalId: string, rawInput: RawInput): 
       status: input.status ?? undefined,
     },
   });
-  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug));
+  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug), { contentIsPublic: isLivePage(page) });
   return page.id;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "./transaction.ts";
+import { lockSet } from "./set-lock.ts";
 import { type RawInput, httpUrl, requiredText, validateInput } from "./input-validation.ts";
 
 const siteSchema = z.object({
@@ -29,6 +30,7 @@ export async function updateSite(tx: Tx, rawInput: RawInput): Promise<void> {
   };
   await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings });
   if (input.socialLinks) {
+    await lockSet(tx, "social-links");
     await tx.socialLink.deleteMany();
     await tx.socialLink.createMany({ data: input.socialLinks.map((link, position) => ({ ...link, position })) });
   }

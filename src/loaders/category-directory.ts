@@ -1,7 +1,6 @@
 import type { Category } from "../generated/prisma/client.ts";
 import { uris } from "../content/uri.ts";
-import { queryRows, read } from "../sql/query.ts";
-import { sql } from "../sql/statement.ts";
+import { db } from "../db.ts";
 
 /**
  * All categories of the site, loaded with one statement per request. Category trees are
@@ -67,18 +66,5 @@ export class CategoryDirectory {
 }
 
 export async function loadCategoryDirectory(): Promise<CategoryDirectory> {
-  const rows = await queryRows(sql`
-    SELECT "id", "slug", "name", "description", "parentId", "createdAt", "updatedAt"
-    FROM "Category" ORDER BY "name", "id"`);
-  return new CategoryDirectory(
-    rows.map((row) => ({
-      id: read.int(row.id),
-      slug: read.string(row.slug),
-      name: read.string(row.name),
-      description: read.stringOrNull(row.description),
-      parentId: read.intOrNull(row.parentId),
-      createdAt: read.date(row.createdAt),
-      updatedAt: read.date(row.updatedAt),
-    })),
-  );
+  return new CategoryDirectory(await db().category.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] }));
 }

@@ -1,8 +1,7 @@
-import type { Viewer } from "../viewer.ts";
+import type { VisibilityScope } from "../visibility.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
 import { authorArticleCountLoader, loadCategoryArticleCounts } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
-import { articleIdBySlugLoader } from "./articles.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
@@ -21,7 +20,7 @@ function lazy<T>(create: () => T): () => T {
 }
 
 /** Per-request loaders: batched, cached for the request only, never shared between requests. */
-export function createLoaders(scope: { viewer: Viewer; now: Date }) {
+export function createLoaders(scope: VisibilityScope) {
   return {
     categoryDirectory: lazy(() => loadCategoryDirectory()),
     categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
@@ -29,9 +28,10 @@ export function createLoaders(scope: { viewer: Viewer; now: Date }) {
     menuByLocation: lazy(() => menuByLocationLoader(scope)),
     siteSettings: lazy(() => loadSiteSettings()),
     socialLinks: lazy(() => loadSocialLinks()),
-    articleIdBySlug: lazy(() => articleIdBySlugLoader(scope)),
     authorById: lazy(() => authorByIdLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
+    /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */
+    perField: lazy(() => new Map<string, unknown>()),
   };
 }
 

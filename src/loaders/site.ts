@@ -1,25 +1,17 @@
-import { queryRows, read } from "../sql/query.ts";
-import { sql } from "../sql/statement.ts";
+import { db } from "../db.ts";
+import type { SiteSettings, SocialLink } from "../generated/prisma/client.ts";
 
-export interface SiteSettingsRow {
-  title: string;
-  tagline: string;
-  copyright: string;
-}
-
-export interface SocialLinkRow {
-  network: string;
-  label: string;
-  url: string;
-}
+export type SiteSettingsRow = Pick<SiteSettings, "title" | "tagline" | "copyright">;
+export type SocialLinkRow = Pick<SocialLink, "network" | "label" | "url">;
 
 /** The site's settings; null until an editor (or the seed) has saved them. */
 export async function loadSiteSettings(): Promise<SiteSettingsRow | null> {
-  const [row] = await queryRows(sql`SELECT "title", "tagline", "copyright" FROM "SiteSettings" WHERE "id" = ${1}`);
-  return row ? { title: read.string(row.title), tagline: read.string(row.tagline), copyright: read.string(row.copyright) } : null;
+  return db().siteSettings.findUnique({ where: { id: 1 }, select: { title: true, tagline: true, copyright: true } });
 }
 
 export async function loadSocialLinks(): Promise<SocialLinkRow[]> {
-  const rows = await queryRows(sql`SELECT "network", "label", "url" FROM "SocialLink" ORDER BY "position", "id"`);
-  return rows.map((row) => ({ network: read.string(row.network), label: read.string(row.label), url: read.string(row.url) }));
+  return db().socialLink.findMany({
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { network: true, label: true, url: true },
+  });
 }

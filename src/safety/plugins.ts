@@ -5,6 +5,7 @@ import { disableIntrospection } from "./introspection.ts";
 import { hideSuggestions } from "./suggestions.ts";
 import { trustedDocuments } from "./trusted-documents.ts";
 import { csrfPrevention } from "./web.ts";
+import { checkRequestInput } from "./request-input.ts";
 
 export interface SafetyOptions {
   settings: Config;
@@ -15,6 +16,7 @@ export interface SafetyOptions {
 /** The envelop/Yoga plugins that keep a public endpoint safe, in the order they must run. */
 export function safetyPlugins({ settings, isEditorRequest }: SafetyOptions): Plugin[] {
   return [
+    checkRequestInput(),
     csrfPrevention(),
     trustedDocuments(settings.TRUSTED_DOCUMENTS, isEditorRequest),
     ...documentLimitPlugins(settings),

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Kind, parse } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Config } from "../config.ts";
@@ -9,6 +10,17 @@ export const REGISTRY_FILE = projectFile("persisted-operations.json");
 /** The registered operations: sha256 of the document text → the document. */
 export function loadTrustedDocuments(file: string = REGISTRY_FILE): Map<string, string> {
   return new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>));
+}
+
+/** The names of the registered operations. */
+export function registeredOperationNames(documents: Map<string, string> = loadTrustedDocuments()): Set<string> {
+  const names = new Set<string>();
+  for (const text of documents.values()) {
+    for (const definition of parse(text).definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
+    }
+  }
+  return names;
 }
 
 const HASH = /^(?:sha256:)?([0-9a-f]{64})$/;

@@ -1,15 +1,17 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { TextFormatEnum } from "./text-format.ts";
-import { assertPageArgs } from "./pagination.ts";
 import { badInput } from "../errors.ts";
 import { uris } from "../content/uri.ts";
 import { readingTimeMinutes } from "../content/text.ts";
 import { formatPlainText } from "../content/format.ts";
-import { ARTICLE_STATUSES, visibleArticleWhere } from "../visibility.ts";
-import { canSeeUnpublished } from "../viewer.ts";
+import { fold } from "../content/search-text.ts";
+import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../visibility.ts";
 import type { Context } from "../context.ts";
-import { ArticleOrderEnum, articleOrderBy } from "./article-order.ts";
+import { ArticleOrderEnum } from "./article-order.ts";
+import { articleConnection } from "./article-connection.ts";
+import { totalCountField } from "./total-count.ts";
+import { CATEGORY_LINKS } from "./article-category-links.ts";
 import { Category } from "./category.ts";
 import { Author } from "./author.ts";
 import { db } from "../db.ts";
@@ -17,12 +19,16 @@ import { db } from "../db.ts";
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", { values: ARTICLE_STATUSES });
 
 const SEARCH_MAX_LENGTH = 200;
+const MAX_SEARCH_WORDS = 10;
 
 export const ArticleWhere = builder.inputType("ArticleWhere", {
   fields: (t) => ({
     categorySlug: t.string({ required: false, description: "Articles filed in this category or any category below it" }),
     authorSlug: t.string({ required: false }),
-    search: t.string({ required: false, description: "Words that must all appear in the title or body" }),
+    search: t.string({
+      required: false,
+      description: "Words (at most 10, 200 characters in all) that must all appear in the title or body; % and _ separate words",
+    }),
     publishedAfter: t.field({ type: "DateTime", required: false }),
     publishedBefore: t.field({ type: "DateTime", required: false }),
     status: t.field({ type: ArticleStatusEnum, required: false, description: "Editors only" }),
@@ -57,17 +63,16 @@ export async function articleWhere(
     if (filter.search.length > SEARCH_MAX_LENGTH) {
       throw badInput(`"search" must be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "where.search" });
     }
-    const words = filter.search.split(/\s+/).filter(Boolean).slice(0, 10);
+    // LIKE reads % and _ as wildcards and Prisma does not escape them: they separate words here.
+    const words = filter.search.split(/[\s%_]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    if (words.length === 0 && filter.search.trim() !== "") conditions.push({ id: { in: [] } });
     for (const word of words) {
-      conditions.push({ OR: [{ title: { contains: word } }, { bodyText: { contains: word } }] });
+      conditions.push({ searchText: { contains: fold(word) } });
     }
   }
   return { AND: conditions };
 }
 
-// Category rows come from the per-request directory, so an article's categories cost one
-// statement (the links) for any number of articles.
-const CATEGORY_LINKS = { categories: { orderBy: { position: "asc" }, select: { categoryId: true } } } as const;
 
 async function categoriesOf(links: readonly { categoryId: number }[], ctx: Context) {
   const directory = await ctx.loaders.categoryDirectory();
@@ -153,33 +158,17 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { slug }, ctx) => {
-      // Visibility is checked again as the row is read, since the article may have been
-      // unpublished or rescheduled since the lookup; the clock is compared here rather than in
-      // the query, whose plan is reused.
-      const withPublishedAt = query.select ? { ...query, select: { ...query.select, publishedAt: true } } : query;
-      const id = await ctx.loaders.articleIdBySlug().load(slug);
-      if (id == null) return null;
-      if (canSeeUnpublished(ctx.viewer)) return db().article.findUnique({ ...query, where: { id } });
-      const article = await db().article.findUnique({ ...withPublishedAt, where: { id, status: "PUBLISHED" } });
-      return article?.publishedAt != null && article.publishedAt <= ctx.now ? article : null;
-    },
+    resolve: (query, _root, { slug }, ctx) => db().article.findUnique({ ...query, where: { slug, AND: [visibleArticleWhere(ctx)] } }),
   }),
-  articles: t.prismaConnection({
-    type: Article,
-    cursor: "id",
-    args: {
-      where: t.arg({ type: ArticleWhere, required: false }),
-      orderBy: t.arg({ type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
+  articles: t.connection(
+    {
+      type: Article,
+      args: {
+        where: t.arg({ type: ArticleWhere, required: false }),
+        orderBy: t.arg({ type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
+      },
+      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info),
     },
-    totalCount: async (_root, args, ctx) => db().article.count({ where: await articleWhere(args.where, ctx) }),
-    resolve: async (query, _root, args, ctx) => {
-      assertPageArgs(args);
-      return db().article.findMany({
-        ...query,
-        where: await articleWhere(args.where, ctx),
-        orderBy: articleOrderBy(args.orderBy),
-      });
-    },
-  }),
+    { fields: totalCountField },
+  ),
 }));

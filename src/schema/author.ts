@@ -1,8 +1,18 @@
 import { builder } from "./builder.ts";
 import { db } from "../db.ts";
 import { uris } from "../content/uri.ts";
-import { visibleArticleWhere } from "../visibility.ts";
-import { assertPageArgs } from "./pagination.ts";
+import type { Author as AuthorRow } from "../generated/prisma/client.ts";
+import { resolveConnection, type CursorOrder } from "./pagination.ts";
+import { keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset.ts";
+import { nodeSelection, selectsPage } from "./article-connection.ts";
+import { totalCountField } from "./total-count.ts";
+
+const BY_NAME: KeysetSort = { column: "name", direction: "asc", nullable: false };
+const AUTHOR_CURSOR: CursorOrder<Pick<AuthorRow, "id" | "name">, string> = {
+  name: "Author:NAME",
+  positionOf: (author) => ({ key: author.name, id: author.id }),
+  parseKey: (raw) => (typeof raw === "string" && raw.length <= 1000 ? raw : undefined),
+};
 
 // Include mode: every column comes with an author (no large ones), so authors loaded in SQL by
 // the byline loader answer their scalar fields without another query.
@@ -26,15 +36,6 @@ export const Author = builder.prismaNode("Author", {
       description: "Published articles only",
       resolve: (author, _args, ctx) => ctx.loaders.authorArticleCount().load(author.id),
     }),
-    articles: t.relatedConnection("articles", {
-      cursor: "id",
-      totalCount: true,
-      description: "Newest first",
-      query: (args, ctx) => {
-        assertPageArgs(args);
-        return { where: visibleArticleWhere(ctx), orderBy: [{ publishedAt: "desc" }, { id: "desc" }] };
-      },
-    }),
   }),
 });
 
@@ -45,14 +46,25 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, { slug }) => db().author.findUnique({ ...query, where: { slug } }),
   }),
-  authors: t.prismaConnection({
-    type: Author,
-    cursor: "id",
-    description: "By name",
-    totalCount: () => db().author.count(),
-    resolve: (query, _root, args) => {
-      assertPageArgs(args);
-      return db().author.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  authors: t.connection(
+    {
+      type: Author,
+      description: "By name",
+      resolve: async (_root, args, ctx, info) => {
+        const query = nodeSelection(ctx, info, "Author", { id: true, name: true });
+        const connection = await resolveConnection(args, AUTHOR_CURSOR, async (window) =>
+          selectsPage(ctx, info)
+            ? db().author.findMany({
+                ...query,
+                where: { AND: keysetWhere(BY_NAME, window) },
+                orderBy: keysetOrderBy(BY_NAME, window.fromEnd),
+                take: window.limit,
+              })
+            : [],
+        );
+        return { ...connection, totalCount: () => db().author.count() };
+      },
     },
-  }),
+    { fields: totalCountField },
+  ),
 }));

@@ -9,8 +9,7 @@ import type { Context } from "../context.ts";
 import { loadNodes } from "./node-loading.ts";
 import { authScopesFor, unauthorizedError, type AuthScopes } from "../auth/scopes.ts";
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -1,16 +1,10 @@
-import type { Category as CategoryRow, Prisma } from "../generated/prisma/client.ts";
-import type { Context } from "../context.ts";
-import { resolveCursorConnection, type DefaultConnectionArguments } from "@pothos/plugin-relay";
+import type { Category as CategoryRow } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { db } from "../db.ts";
-import { visibleArticleWhere } from "../visibility.ts";
-import { assertPageArgs, decodeIdCursor, encodeIdCursor } from "./pagination.ts";
-import { badInput } from "../errors.ts";
-import { articleOrderBy } from "./article-order.ts";
-
-function filedIn(categoryId: number, ctx: Context): Prisma.ArticleWhereInput {
-  return { ...visibleArticleWhere(ctx), categories: { some: { categoryId } } };
-}
+import { resolveConnection, type PageArgs } from "./pagination.ts";
+import { windowOfList } from "./list-window.ts";
+import { totalCountField } from "./total-count.ts";
+import { byArticleCount, byName, type CategoryOrdering } from "./category-order.ts";
 
 /**
  * Category fields read from the per-request category directory and count loader, so a
@@ -29,16 +23,6 @@ export const Category = builder.prismaNode("Category", {
     articleCount: t.int({
       description: "Published articles filed directly in this category",
       resolve: async (category, _args, ctx) => (await ctx.loaders.categoryArticleCounts()).get(category.id) ?? 0,
-    }),
-    articles: t.prismaConnection({
-      type: "Article",
-      cursor: "id",
-      description: "Published articles filed directly in this category, newest first",
-      totalCount: (category, _args, ctx) => db().article.count({ where: filedIn(category.id, ctx) }),
-      resolve: (query, category, args, ctx) => {
-        assertPageArgs(args);
-        return db().article.findMany({ ...query, where: filedIn(category.id, ctx), orderBy: articleOrderBy("NEWEST") });
-      },
     }),
   }),
 });
@@ -90,7 +74,6 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: CategoryOrderEnum, required: false, defaultValue: "NAME" }),
     },
     resolve: async (_root, args, ctx) => {
-      assertPageArgs(args);
       const [directory, counts] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryArticleCounts()]);
       let categories = [...directory.all];
       const { parentSlug, hasArticles } = args.where ?? {};
@@ -99,36 +82,16 @@ builder.queryFields((t) => ({
         categories = categories.filter((c) => c.parentId === parentId);
       }
       if (hasArticles != null) categories = categories.filter((c) => (counts.get(c.id) ?? 0) > 0 === hasArticles);
-      if (args.orderBy === "ARTICLE_COUNT") {
-        categories.sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0));
-      }
-      const connection = await paginateList(categories, args);
-      return { ...connection!, totalCount: categories.length };
+      const connection = await (args.orderBy === "ARTICLE_COUNT"
+        ? pageOfList(categories, byArticleCount((category) => counts.get(category.id) ?? 0), args)
+        : pageOfList(categories, byName(), args));
+      return { ...connection, totalCount: async () => categories.length };
     },
-  }, {
-    fields: (c) => ({
-      totalCount: c.int({ resolve: (connection) => (connection as { totalCount: number }).totalCount }),
-    }),
-  }),
+  }, { fields: totalCountField }),
 }));
 
-/** Cursor pagination over an ordered in-memory list; cursors hold the row id. */
-function paginateList(rows: CategoryRow[], args: DefaultConnectionArguments) {
-  const positionOf = (cursor: string, argument: string) => {
-    const id = decodeIdCursor(cursor, argument);
-    const index = rows.findIndex((row) => row.id === id);
-    if (index < 0) throw badInput(`"${argument}" points at a category not in this list`, { argument });
-    return index;
-  };
-  return resolveCursorConnection<CategoryRow[]>(
-    { args, toCursor: (row) => encodeIdCursor(row.id) },
-    ({ before, after, limit, inverted }) => {
-      let start = after ? positionOf(after, "after") + 1 : 0;
-      let end = before ? positionOf(before, "before") : rows.length;
-      if (inverted) start = Math.max(start, end - limit);
-      else end = Math.min(end, start + limit);
-      const page = rows.slice(start, end);
-      return inverted ? page.reverse() : page;
-    },
-  );
+function pageOfList<Key>(categories: CategoryRow[], ordering: CategoryOrdering<Key>, args: PageArgs) {
+  const { cursor, compare } = ordering;
+  const sorted = [...categories].sort((a, b) => compare(cursor.positionOf(a), cursor.positionOf(b)));
+  return resolveConnection(args, cursor, async (window) => windowOfList(sorted, compare, cursor.positionOf, window));
 }

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { FeaturedItemRow } from "../loaders/featured.ts";
 import { builder } from "./builder.ts";
-import { assertPageArgs } from "./pagination.ts";
+import { checkPageSize } from "./pagination.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
 import { Article } from "./article.ts";
@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: true, defaultValue: 1 }),
     },
     resolve: async (_root, { slot, first }, ctx) => {
-      assertPageArgs({ first });
+      checkPageSize(first, "first");
       return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
     },
   }),

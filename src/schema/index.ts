@@ -5,6 +5,7 @@ import "./text-format.ts";
 import "./article.ts";
 import "./author.ts";
 import "./category.ts";
+import "./nested-article-connections.ts";
 import "./page.ts";
 import "./featured.ts";
 import "./menu.ts";

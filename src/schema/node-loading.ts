@@ -5,6 +5,7 @@ import { db } from "../db.ts";
 import type { Context } from "../context.ts";
 import { visibleArticleWhere, visiblePageWhere } from "../visibility.ts";
 import { badInput } from "../errors.ts";
+import { MAX_PAGE_SIZE } from "./page-size.ts";
 
 interface GlobalId {
   typename: string;
@@ -14,13 +15,13 @@ interface GlobalId {
 type Row = { id: number };
 type FindMany = (args: { where: object } & object) => Promise<Row[]>;
 
-/** How to fetch each Node type in bulk, visibility included. */
-const NODE_TYPES: Record<string, (ctx: Context) => { findMany: FindMany; where: object }> = {
-  Article: (ctx) => ({ findMany: db().article.findMany as unknown as FindMany, where: visibleArticleWhere(ctx) }),
-  Author: () => ({ findMany: db().author.findMany as unknown as FindMany, where: {} }),
-  Category: () => ({ findMany: db().category.findMany as unknown as FindMany, where: {} }),
-  Page: (ctx) => ({ findMany: db().page.findMany as unknown as FindMany, where: visiblePageWhere(ctx) }),
-};
+/** How to fetch each Node type in bulk, visibility included. A Map: type names come from callers. */
+const NODE_TYPES = new Map<string, (ctx: Context) => { findMany: FindMany; where: object }>([
+  ["Article", (ctx) => ({ findMany: db().article.findMany as unknown as FindMany, where: visibleArticleWhere(ctx) })],
+  ["Author", () => ({ findMany: db().author.findMany as unknown as FindMany, where: {} })],
+  ["Category", () => ({ findMany: db().category.findMany as unknown as FindMany, where: {} })],
+  ["Page", (ctx) => ({ findMany: db().page.findMany as unknown as FindMany, where: visiblePageWhere(ctx) })],
+]);
 
 function parseKey(id: GlobalId): number {
   if (!/^\d{1,15}$/.test(id.id)) throw badInput(`Invalid ${id.typename} id`, { argument: "id" });
@@ -32,9 +33,12 @@ function parseKey(id: GlobalId): number {
  * whatever the number of ids. Unknown types and invisible or missing objects are null.
  */
 export async function loadNodes(ids: readonly GlobalId[], ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
+  if (ids.length > MAX_PAGE_SIZE) {
+    throw badInput(`"ids" may list at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, { argument: "ids", maximum: MAX_PAGE_SIZE });
+  }
   const keysByType = new Map<string, number[]>();
   for (const id of ids) {
-    if (!(id.typename in NODE_TYPES)) continue;
+    if (!NODE_TYPES.has(id.typename)) continue;
     const keys = keysByType.get(id.typename) ?? [];
     keys.push(parseKey(id));
     keysByType.set(id.typename, keys);
@@ -43,7 +47,7 @@ export async function loadNodes(ids: readonly GlobalId[], ctx: Context, info: Gr
   const found = new Map<string, Row>();
   await Promise.all(
     [...keysByType].map(async ([typename, keys]) => {
-      const { findMany, where } = NODE_TYPES[typename]!(ctx);
+      const { findMany, where } = NODE_TYPES.get(typename)!(ctx);
       const query = queryFromInfo({ context: ctx, info, typeName: typename });
       const rows = await findMany({ ...query, where: { AND: [{ id: { in: keys } }, where] } });
       for (const row of rows) {

@@ -1,6 +1,6 @@
 import { builder } from "./builder.ts";
 import { Page } from "./page.ts";
-import { PAGE_STATUSES } from "../editing/pages.ts";
+import { PAGE_STATUSES } from "../visibility.ts";
 
 export const PageStatusEnum = builder.enumType("PageStatus", { values: PAGE_STATUSES });
 

@@ -19,22 +19,32 @@ builder.scalarType("DateTime", {
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-function parseUrl(value: unknown): string {
-  if (typeof value === "string" && value.length <= 2048) {
-    try {
-      const url = new URL(value);
-      if (url.protocol === "http:" || url.protocol === "https:") return url.toString();
-    } catch {
-      // fall through to the coded error
-    }
+/** The URL as the WHATWG serializer writes it (quotes, brackets, spaces percent-encoded), if http(s). */
+function normalizedHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > 2048) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+function parseUrl(value: unknown): string {
+  const url = normalizedHttpUrl(value);
+  if (url) return url;
   throw new GraphQLError("URL must be an absolute http(s) URL", { extensions: { code: "BAD_USER_INPUT" } });
 }
 
 builder.scalarType("URL", {
   description: "An absolute http(s) URL",
   specifiedByURL: "https://url.spec.whatwg.org/",
-  serialize: (value) => String(value),
+  // Rows written before URLs were normalized on save are normalized on the way out as well.
+  serialize: (value) => {
+    const url = normalizedHttpUrl(value);
+    if (url) return url;
+    throw new GraphQLError("A stored URL is not an http(s) URL");
+  },
   parseValue: parseUrl,
   parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : undefined),
 });

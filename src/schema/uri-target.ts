@@ -56,6 +56,16 @@ async function resolveTarget(uri: string, ctx: Context) {
   }
 }
 
+/**
+ * A redirect exists for a caller only when its target does: a site URI whose content the caller
+ * may see (redirects are one hop long), or an address elsewhere.
+ */
+async function leadsSomewhereVisible(to: string, ctx: Context): Promise<boolean> {
+  if (!to.startsWith("/")) return true;
+  const target = parseUri(to);
+  return target?.kind === "home" || (await resolveTarget(to, ctx)) != null;
+}
+
 builder.queryFields((t) => ({
   resolveUri: t.field({
     type: UriTarget,
@@ -69,7 +79,8 @@ builder.queryFields((t) => ({
       const target = await resolveTarget(normalized, ctx);
       if (target) return target;
       const redirect = await db().redirect.findUnique({ where: { fromUri: normalized } });
-      return redirect ? { from: redirect.fromUri, to: redirect.toUri, __typename: "Redirect" as const } : null;
+      if (!redirect || !(await leadsSomewhereVisible(redirect.toUri, ctx))) return null;
+      return { from: redirect.fromUri, to: redirect.toUri, __typename: "Redirect" as const };
     },
   }),
 }));

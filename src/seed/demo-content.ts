@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { prepareArticleBody } from "../content/article-body.ts";
+import { searchTextOf } from "../content/search-text.ts";
 import { sanitizeBodyHtml } from "../content/html.ts";
 import {
   demoArticles,
@@ -50,10 +51,12 @@ export async function seedDemoContent(prisma: PrismaClient): Promise<void> {
 
       const articleIds = new Map<string, number>();
       for (const article of demoArticles) {
+        const prepared = prepareArticleBody(article.bodyHtml);
         const data = {
           title: article.title,
           excerpt: article.excerpt,
-          ...prepareArticleBody(article.bodyHtml),
+          ...prepared,
+          searchText: searchTextOf(article.title, prepared.bodyText),
           status: article.status,
           publishedAt: article.publishedAt == null ? null : new Date(article.publishedAt),
           authorId: required(authorIds, article.authorSlug, "author"),

@@ -1,5 +1,6 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sqliteFilePath } from "../../src/db.ts";
 import { scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
 
 const CHROMIUM_FLAGS = [
@@ -11,7 +12,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const database = scratchDatabase(inject("templateDatabase"));
+  const database = scratchDatabase(sqliteFilePath(inject("templateDatabaseUrl")));
   // Production, with GraphiQL asked for (it needs introspection).
   server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url, NODE_ENV: "production", INTROSPECTION: "true", GRAPHIQL: "true" });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });

@@ -2,9 +2,10 @@ import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
+import { sqliteFilePath } from "../../src/db.ts";
 import { PROJECT, freePort, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
 
-const template = inject("templateDatabase");
+const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;
 
 /** One line on stderr, naming what went wrong, and no stack trace. */

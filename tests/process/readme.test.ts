@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sqliteFilePath } from "../../src/db.ts";
 import { PROJECT, runCommand, scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
 import { readmeBlocks } from "../support/readme.ts";
 
@@ -19,7 +21,7 @@ const RUN_BY_CI = new Set([
   "npm run schema:breaking",
 ]);
 const MINUTES_LONG = new Set(["npm run soak", "SOAK_SECONDS=600 npm run soak", "npm run bench"]);
-const SERVERS = /^(NODE_ENV=\S+ )?(npm run dev|node dist\/start\.js)$/;
+const SERVERS = /^(\w+=\S+ )*(npm start|npm run dev|node dist\/start\.js)$/;
 
 /** A block's commands: comments dropped, continued lines joined. */
 function commands(code: string): string[] {
@@ -30,16 +32,28 @@ function commands(code: string): string[] {
     .filter(Boolean);
 }
 
-const template = inject("templateDatabase");
+const template = sqliteFilePath(inject("templateDatabaseUrl"));
 let server: RunningServer;
+const metricsToken = `readme-${randomUUID()}`;
+// The README's PostgreSQL database, under a name of this run's own (dropped afterwards).
+const postgresDatabase = `lantern_readme_${process.pid}`;
+
+/** The README's addresses and names, pointed at this test's server and database. */
+function localized(command: string): string {
+  return command
+    .replaceAll("http://localhost:4000", server.url)
+    .replaceAll("127.0.0.1:5432/lantern", `127.0.0.1:5432/${postgresDatabase}`)
+    .replace(/^createdb (.*) lantern$/, `createdb $1 ${postgresDatabase}`);
+}
 
 beforeAll(async () => {
-  server = await startServer("node", ["dist/start.js"], { DATABASE_URL: scratchDatabase(template).url, NODE_ENV: "production" });
+  server = await startServer("node", ["dist/start.js"], { DATABASE_URL: scratchDatabase(template).url, NODE_ENV: "production", METRICS_TOKEN: metricsToken });
 }, 120_000);
 
 afterAll(async () => {
   server?.child.kill("SIGTERM");
   await server?.exited;
+  await runCommand("dropdb", ["--if-exists", "-h", "127.0.0.1", "-U", "postgres", postgresDatabase]);
 });
 
 const shBlocks = readmeBlocks("sh").map((block) => ({ ...block, commands: commands(block.code) }));
@@ -57,16 +71,18 @@ describe("the README's commands", () => {
     async (block) => {
       const script = block.commands
         .filter((command) => !RUN_BY_CI.has(command) && !MINUTES_LONG.has(command) && !SERVERS.test(command))
-        .map((command) => command.replaceAll("http://localhost:4000", server.url))
+        .map(localized)
         .join("\n");
-      const result = await runCommand("bash", ["-euo", "pipefail", "-c", script], { env: { DATABASE_URL: scratchDatabase(template).url } });
+      const env = { DATABASE_URL: scratchDatabase(template).url, METRICS_TOKEN: metricsToken };
+      const result = await runCommand("bash", ["-euo", "pipefail", "-c", script], { env });
       expect(result.code, `${script}\n${result.stdout}\n${result.stderr}`).toBe(0);
       expect(result.stderr, script).not.toMatch(/^\s+at /m);
       if (script.includes("token -- create")) {
         expect(result.stdout).toMatch(/Created editor token 1 for "Jane Doe"/);
         expect(result.stdout).toContain("Revoked token 1");
       }
-      if (script.includes("curl")) expect(result.stdout.match(/"data":\{"featured":\[\{"title"/g)).toHaveLength(2);
+      if (script.includes("persistedQuery")) expect(result.stdout.match(/"data":\{"featured":\[\{"title"/g)).toHaveLength(2);
+      if (script.includes("/metrics")) expect(result.stdout).toContain("lantern_graphql_requests_total");
     },
   );
 
@@ -74,7 +90,7 @@ describe("the README's commands", () => {
     "README.md line $line: $command serves and stops on SIGTERM",
     async ({ command }) => {
       // bash runs a lone command in its own place (exec), so the signal reaches it.
-      const started = await startServer("bash", ["-c", command], { DATABASE_URL: scratchDatabase(template).url });
+      const started = await startServer("bash", ["-c", localized(command)], { DATABASE_URL: scratchDatabase(template).url });
       started.child.kill("SIGTERM");
       expect(await started.exited).toBe(0);
     },

@@ -1,5 +1,6 @@
 import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
-import { parseConfig } from "../../src/config.ts";
+import { config, parseConfig } from "../../src/config.ts";
+import type { Clock } from "../../src/clock.ts";
 
 const yoga = createLanternYoga();
 
@@ -12,6 +13,11 @@ export interface GraphQLResponse<T = any> {
 /** A server built from the test environment plus these settings, e.g. { NODE_ENV: "production" }. */
 export function yogaWith(settings: Record<string, string>): LanternYoga {
   return createLanternYoga(parseConfig({ ...process.env, ...settings }));
+}
+
+/** A server whose requests read the time from `clock` (see tests/support/clock.ts), with these settings. */
+export function yogaAt(clock: Clock, settings: Record<string, string> = {}): LanternYoga {
+  return createLanternYoga(Object.keys(settings).length ? parseConfig({ ...process.env, ...settings }) : config(), clock);
 }
 
 /** Sends one GraphQL request through Yoga's fetch handler, without opening a port. */

@@ -55,8 +55,8 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateArticleInput, required: true }),
       expectedVersion: t.arg.int({ required: true, description: "The version you last read; CONFLICT if someone saved since" }),
     },
-    resolve: async (_root, { id, input, expectedVersion }) => ({
-      id: await inTransaction((tx) => updateArticle(tx, String(id), input, expectedVersion)),
+    resolve: async (_root, { id, input, expectedVersion }, ctx) => ({
+      id: await inTransaction((tx) => updateArticle(tx, String(id), input, expectedVersion, ctx.now)),
     }),
   }),
   publishArticle: t.field({

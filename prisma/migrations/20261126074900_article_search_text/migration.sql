@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN "searchText" TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "searchText" TEXT NOT NULL DEFAULT '';
+
