@@ -46,17 +46,15 @@ export function pendingMigrations(file: string, folder = MIGRATIONS): string[] {
 }
 
 function unapplied(connection: Database.Database, known: string[]): string[] {
-  {
-    const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!table) return known;
-    const applied = new Set(
-      connection
-        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-        .all()
-        .map((row) => (row as { migration_name: string }).migration_name),
-    );
-    return known.filter((name) => !applied.has(name));
-  }
+  const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  if (!table) return known;
+  const applied = new Set(
+    connection
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all()
+      .map((row) => (row as { migration_name: string }).migration_name),
+  );
+  return known.filter((name) => !applied.has(name));
 }
 
 function lockedError(file: string): MigrationError {
