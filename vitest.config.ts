@@ -9,8 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    // Process-level tests run with vitest.process.config.ts (`npm run test:process`).
-    exclude: [...configDefaults.exclude, "tests/process/**"],
+    // Browser and process-level tests have configs of their own (`npm run test:browser`, `npm run test:process`).
+    exclude: [...configDefaults.exclude, "tests/browser/**", "tests/process/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/per-file-database.ts"],
     testTimeout: 30_000,

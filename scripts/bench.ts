@@ -112,6 +112,9 @@ async function archivePageCursor(port: number, categorySlug: string, page: numbe
 }
 
 async function measure(server: Server, scenario: Scenario) {
+  // Requests of the previous run may still be queued in the server (slow ones outlast autocannon):
+  // wait until it answers at once again, so they are not charged to this run.
+  await fetch(`http://127.0.0.1:${server.port}/health`);
   const before = processStats(server.child.pid!);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/graphql`,

@@ -15,6 +15,6 @@ if (process.argv.includes("--check")) {
 } else {
   writeFileSync(REGISTRY_FILE, registry);
   for (const [hash, document] of Object.entries(JSON.parse(registry) as Record<string, string>)) {
-    console.log(`${hash}  ${/^query (\w+)/.exec(document)?.[1] ?? "(anonymous)"}`);
+    console.log(`${hash}  ${/^(?:query|mutation|subscription) (\w+)/.exec(document)?.[1] ?? "(anonymous)"}`);
   }
 }

@@ -44,6 +44,14 @@ const schema = z
     // Unset: GET /metrics is not served. Set: it needs `Authorization: Bearer <token>`.
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+
+    // Shared by every instance: live updates go through Redis pub/sub when it is set.
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_PREFIX: z.string().min(1).default("lantern:"),
+  })
+  .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
+    path: ["REQUEST_TIMEOUT_MS"],
+    message: "must be at least HEADERS_TIMEOUT_MS (the whole request includes its head)",
   })
   .refine((settings) => !(settings.GRAPHIQL === true && settings.INTROSPECTION === false), {
     path: ["GRAPHIQL"],

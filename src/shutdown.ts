@@ -2,10 +2,17 @@ import type { Server } from "node:http";
 import { Server as NetServer, type Socket } from "node:net";
 
 let draining = false;
+const drainingListeners = new Set<() => void>();
 
 /** True once shutdown has begun: /ready then answers 503. */
 export function isDraining(): boolean {
   return draining;
+}
+
+/** Calls `listener` when shutdown begins (long-lived responses end then); returns the unsubscribe. */
+export function onDraining(listener: () => void): () => void {
+  drainingListeners.add(listener);
+  return () => void drainingListeners.delete(listener);
 }
 
 interface Connections {
@@ -62,6 +69,7 @@ export async function drainServer(server: Server, deadlineMs: number, close: () 
   const connections = trackedServers.get(server);
   if (!connections) throw new Error("drainServer needs trackConnections(server) before the server listens");
   draining = true;
+  for (const listener of [...drainingListeners]) listener();
   const started = performance.now();
 
   let deadline: NodeJS.Timeout | undefined;

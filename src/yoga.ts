@@ -14,11 +14,20 @@ import { databaseGuard } from "./database-guard.ts";
 import { serveGraphiQL } from "./graphiql/serve.ts";
 import { landingPages } from "./landing-page.ts";
 import { systemClock, type Clock } from "./clock.ts";
+import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
+import { widgetRoutes } from "./widget/routes.ts";
 
-export function createLanternYoga(settings: Config = config(), clock: Clock = systemClock) {
+interface Parts {
+  /** Where requests and scheduled changes read the time: the system clock, or a test's. */
+  clock?: Clock;
+  featuredLive?: FeaturedLive;
+}
+
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+  const live = featuredLive ?? createFeaturedLive(settings, clock);
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock),
+    context: (initial) => createContext(initial, clock, live),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -33,6 +42,7 @@ export function createLanternYoga(settings: Config = config(), clock: Clock = sy
       landingPages(settings.GRAPHIQL),
       ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
       readiness(),
+      widgetRoutes(),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       ...safetyPlugins({ settings, isEditorRequest }),

@@ -5,7 +5,7 @@ import { featuredItemsSql } from "../src/loaders/featured.ts";
 import { menusSql } from "../src/loaders/menus.ts";
 import { anonymous } from "../src/viewer.ts";
 import { graphql, yogaAt } from "./support/graphql.ts";
-import { testClock } from "./support/clock.ts";
+import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { tablesScanned } from "./support/query-plans.ts";
 import { unique } from "./support/fixtures.ts";
@@ -49,7 +49,7 @@ describe("category and author counts", () => {
     await expectExact(NOW);
     const [first, second] = await db().category.findMany({ take: 2, orderBy: { id: "asc" } });
     const [author, otherAuthor] = await db().author.findMany({ take: 2, orderBy: { id: "asc" } });
-    const server = yogaAt(testClock(NOW));
+    const server = yogaAt(new ManualClock(NOW.getTime()));
     const mutate = async (document: string, variables: Record<string, unknown>) => {
       const { body } = await graphql(document, variables, editor, server);
       expect(body.errors).toBeUndefined();

@@ -6,6 +6,10 @@ describe("configuration", () => {
     expect(parseConfig({})).toMatchObject({ PORT: 4000, DATABASE_URL: "file:./data/lantern.db", NODE_ENV: "development" });
   });
 
+  it("takes a PostgreSQL URL", () => {
+    expect(parseConfig({ DATABASE_URL: "postgresql://lantern@db.internal:5432/lantern" }).DATABASE_URL).toBe("postgresql://lantern@db.internal:5432/lantern");
+  });
+
   it("turns GraphiQL and introspection off in production unless asked for", () => {
     expect(parseConfig({})).toMatchObject({ GRAPHIQL: true, INTROSPECTION: true });
     expect(parseConfig({ NODE_ENV: "production" })).toMatchObject({ GRAPHIQL: false, INTROSPECTION: false });
@@ -21,6 +25,8 @@ describe("configuration", () => {
     [{ MAX_DEPTH: "0" }, "MAX_DEPTH"],
     [{ INTROSPECTION: "maybe" }, "INTROSPECTION"],
     [{ TRUSTED_DOCUMENTS: "all" }, "TRUSTED_DOCUMENTS"],
+    [{ REQUEST_TIMEOUT_MS: "5000" }, "REQUEST_TIMEOUT_MS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
   ])("refuses %j with one line naming %s", (env, name) => {
     let error: unknown;
     try {

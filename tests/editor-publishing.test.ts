@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, yogaAt } from "./support/graphql.ts";
-import { testClock } from "./support/clock.ts";
+import { ManualClock } from "./support/clock.ts";
 import type { LanternYoga } from "../src/yoga.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { seededAuthor, seededCategories } from "./support/fixtures.ts";
@@ -173,11 +173,11 @@ describe("the publishing workflow", () => {
       editor,
     );
     expect(body.data.publishArticle.article).toEqual({ status: "PUBLISHED", publishedAt: at.toISOString() });
-    const clock = testClock(new Date(at.getTime() - 1));
+    const clock = new ManualClock(at.getTime() - 1);
     const later = yogaAt(clock);
     expect(await readEveryPath(draft, word, {}, later)).toMatchObject(NOWHERE);
 
-    clock.set(at); // no write in between: the article goes live by the clock alone
+    clock.advanceTo(at); // no write in between: the article goes live by the clock alone
     expect(await readEveryPath(draft, word, {}, later)).toMatchObject(EVERYWHERE);
   });
 

@@ -31,12 +31,16 @@ describe("bad input is the caller's error, never a crash", () => {
     ["where.search", "query ($v: String!) { articles(where: { search: $v }) { nodes { id } } }", (v: string) => ({ v })],
     ["where.authorSlug", "query ($v: String!) { articles(where: { authorSlug: $v }) { nodes { id } } }", (v: string) => ({ v })],
     ["a variable's name", "{ site { title } }", (v: string) => ({ [v]: 1 })],
-  ])("a lone UTF-16 surrogate in %s is BAD_USER_INPUT", async (_where, query, variables) => {
-    for (const text of ["\udfff", "a\ud800", "\ud83d"]) {
+  ])("a lone UTF-16 surrogate or a NUL character in %s is BAD_USER_INPUT", async (_where, query, variables) => {
+    for (const text of ["\udfff", "a\ud800", "\ud83d", "nul\u0000"]) {
       const response = await graphql(query, variables(text));
       expect(response.status).toBe(200);
       expect(errorCodes(response)).toEqual(["BAD_USER_INPUT"]);
     }
+  });
+
+  it("a NUL character in a string literal is BAD_USER_INPUT (PostgreSQL stores no NUL in text)", async () => {
+    expect(errorCodes(await graphql(`{ article(slug: "a\\u0000b") { id } }`))).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("global ids named after built-in properties are ids of nothing", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, yogaAt } from "./support/graphql.ts";
-import { testClock } from "./support/clock.ts";
+import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { db } from "../src/db.ts";
 import { prepareArticleBody } from "../src/content/article-body.ts";
@@ -43,7 +43,7 @@ describe("reads written in SQL", () => {
   it("show a scheduled article in menus, featured slots, counts and by slug from their time on, not before", async () => {
     const at = new Date(Date.now() + 3_600_000);
     const { article, category } = await scheduledArticle(at);
-    const clock = testClock(new Date(at.getTime() - 1));
+    const clock = new ManualClock(at.getTime() - 1);
     const server = yogaAt(clock);
     const read = async () => {
       const { body } = await graphql(SIDEBAR_AND_MENU, {}, {}, server);
@@ -59,7 +59,7 @@ describe("reads written in SQL", () => {
     };
 
     expect(await read()).toEqual({ featured: [], inMenu: false, counted: false, bySlug: null });
-    clock.set(at);
+    clock.advanceTo(at);
     expect(await read()).toEqual({ featured: [article.slug], inMenu: true, counted: true, bySlug: article.slug });
   });
 

@@ -100,6 +100,11 @@ async function mixedIds(count: number) {
   return ids.slice(0, count);
 }
 
+const NESTED = /* GraphQL */ `query ($parents: Int!) {
+  categories(first: $parents) { nodes { name articles(first: 3) { totalCount nodes { title author { name } } } } }
+  authors(first: $parents) { nodes { name articles(first: 2) { totalCount pageInfo { hasNextPage } nodes { title } } } }
+}`;
+
 describe("SQL statements per request do not grow with the data", () => {
   const small: Record<string, number> = {};
 
@@ -110,7 +115,15 @@ describe("SQL statements per request do not grow with the data", () => {
     small.sidebar = (await cost(SIDEBAR)).statements;
     small.nodes = (await cost(NODES, { ids: await mixedIds(5) })).statements;
     small.aliases = (await cost(ALIASES)).statements;
+    small.nested = (await cost(NESTED, { parents: 3 })).statements;
     await addCategoriesWithArticles(100);
+  });
+
+  it("per-parent pages with counts (categories and authors with their articles), 3 or 25 parents", async () => {
+    const { statements, data } = await cost(NESTED, { parents: 25 });
+    expect(data.categories.nodes).toHaveLength(25);
+    expect(data.categories.nodes.some((category: any) => category.articles.totalCount > 3 && category.articles.nodes.length === 3)).toBe(true);
+    expect(statements).toBe(small.nested);
   });
 
   it("the article page from GraphiQL's example", async () => {

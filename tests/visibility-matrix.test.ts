@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { db } from "../src/db.ts";
 import { graphql, yogaAt } from "./support/graphql.ts";
-import { testClock } from "./support/clock.ts";
+import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { provider } from "./support/database.ts";
 import { unique } from "./support/fixtures.ts";
@@ -102,7 +102,7 @@ async function insertBySql(status: ArticleStatus, publishedAt: string): Promise<
 
 beforeAll(async () => {
   editor = await tokenHeaders("editor");
-  server = yogaAt(testClock(NOW), { MAX_COST: "1000000" });
+  server = yogaAt(new ManualClock(NOW.getTime()), { MAX_COST: "1000000" });
   const tag = unique();
   category = await db().category.create({ data: { slug: `matrix-${tag}`, name: "Matrix" } });
   author = await db().author.create({ data: { slug: `matrix-${tag}`, name: "Matrix Author" } });

@@ -31,7 +31,7 @@ export async function generateArticles(prisma: PrismaClient, count: number): Pro
       await tx.articleCategory.createMany({
         data: created.map(({ id, slug }) => ({ articleId: id, categoryId: categories[Number(slug.slice(10)) % categories.length]!.id, position: 0 })),
       });
-    });
+    }, { timeout: 120_000, maxWait: 120_000 });
     process.stderr.write(`generated ${Math.min(from + BATCH, count)} of ${count} articles\r`);
   }
   process.stderr.write("\n");

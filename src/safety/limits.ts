@@ -9,7 +9,7 @@ import type { Config } from "../config.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/page-size.ts";
 import { sizeVariables, withPageSizes } from "./page-sizes.ts";
 import { reportAs, throwAs } from "./rejection.ts";
-import { inputDepthRule } from "./request-input.ts";
+import { inputValuesRule } from "./request-input.ts";
 
 type Limits = Pick<Config, "MAX_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST">;
 
@@ -51,7 +51,7 @@ export function documentLimitPlugins(limits: Limits): Plugin[] {
     maxDepthPlugin({ n: limits.MAX_DEPTH, ...reportAs("MAX_DEPTH_EXCEEDED") }),
     maxAliasesPlugin({ n: limits.MAX_ALIASES, ...reportAs("MAX_ALIASES_EXCEEDED") }),
     maxDirectivesPlugin({ n: limits.MAX_DIRECTIVES, ...reportAs("MAX_DIRECTIVES_EXCEEDED") }),
-    { onValidate: ({ addValidationRule }) => addValidationRule(inputDepthRule) },
+    { onValidate: ({ addValidationRule }) => addValidationRule(inputValuesRule) },
     pageWeightedCost(limits.MAX_COST),
   ];
 }

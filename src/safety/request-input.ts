@@ -17,9 +17,16 @@ function badInput(message: string) {
   return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
 
-/** The first problem in a JSON value sent by a caller: too deep, or text that is not valid Unicode. */
+/** What is wrong with a string a caller sent: not valid Unicode, or a NUL (no database stores one in text). */
+function textProblem(text: string): string | undefined {
+  if (!text.isWellFormed()) return "contains text that is not valid Unicode (a lone surrogate)";
+  if (text.includes("\u0000")) return "contains a NUL character";
+  return undefined;
+}
+
+/** The first problem in a JSON value sent by a caller: too deep, or text that cannot be stored. */
 function inputProblem(value: unknown, depth = 0): string | undefined {
-  if (typeof value === "string") return value.isWellFormed() ? undefined : "contains text that is not valid Unicode (a lone surrogate)";
+  if (typeof value === "string") return textProblem(value);
   if (value === null || typeof value !== "object") return undefined;
   if (depth >= MAX_INPUT_DEPTH) return `nests more than ${MAX_INPUT_DEPTH} levels deep`;
   for (const [key, item] of Object.entries(value)) {
@@ -61,8 +68,8 @@ export function checkRequestInput(): Plugin {
   };
 }
 
-/** Literal input values in a document (arguments, defaults) within the same depth. */
-export const inputDepthRule: ValidationRule = (context) => {
+/** Literal input values in a document (arguments, defaults): within the same depth, and storable text. */
+export const inputValuesRule: ValidationRule = (context) => {
   let depth = 0;
   const nest = {
     enter() {
@@ -75,6 +82,13 @@ export const inputDepthRule: ValidationRule = (context) => {
       depth -= 1;
     },
   };
-  const visitor: ASTVisitor = { [Kind.OBJECT]: nest, [Kind.LIST]: nest };
+  const visitor: ASTVisitor = {
+    [Kind.OBJECT]: nest,
+    [Kind.LIST]: nest,
+    [Kind.STRING](node) {
+      const problem = textProblem(node.value);
+      if (problem) context.reportError(badInput(`A string value ${problem}`));
+    },
+  };
   return visitor;
 };

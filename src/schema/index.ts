@@ -8,6 +8,7 @@ import "./category.ts";
 import "./nested-article-connections.ts";
 import "./page.ts";
 import "./featured.ts";
+import "./featured-subscription.ts";
 import "./menu.ts";
 import "./site.ts";
 import "./uri-target.ts";

@@ -11,12 +11,12 @@ const byAuthor: ArticleParent = {
   where: (authorIds) => ({ authorId: { in: [...authorIds] } }),
   select: { authorId: true },
   parentsOf: (row) => [row.authorId as number],
-  counts: async (authorIds, visible) => {
-    const groups = await db().article.groupBy({
-      by: ["authorId"],
-      where: { AND: [visible, { authorId: { in: [...authorIds] } }] },
-      _count: { _all: true },
-    });
+  publishedCounts: async (authorIds, ctx) => {
+    const loader = ctx.loaders.authorArticleCount();
+    return new Map(await Promise.all(authorIds.map(async (id) => [id, await loader.load(id)] as const)));
+  },
+  allCounts: async (authorIds) => {
+    const groups = await db().article.groupBy({ by: ["authorId"], where: { authorId: { in: [...authorIds] } }, _count: { _all: true } });
     return new Map(groups.map((group) => [group.authorId, group._count._all]));
   },
 };
@@ -25,12 +25,9 @@ const filedIn: ArticleParent = {
   where: (categoryIds) => ({ categories: { some: { categoryId: { in: [...categoryIds] } } } }),
   select: CATEGORY_LINKS,
   parentsOf: (row) => (row.categories as { categoryId: number }[]).map((link) => link.categoryId),
-  counts: async (categoryIds, visible) => {
-    const groups = await db().articleCategory.groupBy({
-      by: ["categoryId"],
-      where: { categoryId: { in: [...categoryIds] }, article: visible },
-      _count: { _all: true },
-    });
+  publishedCounts: async (_categoryIds, ctx) => ctx.loaders.categoryArticleCounts(),
+  allCounts: async (categoryIds) => {
+    const groups = await db().articleCategory.groupBy({ by: ["categoryId"], where: { categoryId: { in: [...categoryIds] } }, _count: { _all: true } });
     return new Map(groups.map((group) => [group.categoryId, group._count._all]));
   },
 };

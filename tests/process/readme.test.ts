@@ -15,12 +15,16 @@ const RUN_BY_CI = new Set([
   "npm ci && npm run build",
   "npm test",
   "npm run test:process",
+  "npm run test:browser",
+  "apt-get install -y chromium", // .ci/run installs it when missing
   "npm run typecheck",
   "npm run schema:check",
   "npm run schema:lint",
   "npm run schema:breaking",
 ]);
-const MINUTES_LONG = new Set(["npm run soak", "SOAK_SECONDS=600 npm run soak", "npm run bench"]);
+/** Load tests that take minutes, and a subscription that stays open until the client leaves. */
+const LONG_RUNNING = [/^(SOAK_SECONDS=\d+ )?npm run soak$/, /^npm run bench( -- .*)?$/, /^curl -N .*subscription \{ featuredChanged/];
+const notRunHere = (command: string) => RUN_BY_CI.has(command) || LONG_RUNNING.some((pattern) => pattern.test(command));
 const SERVERS = /^(\w+=\S+ )*(npm start|npm run dev|node dist\/start\.js)$/;
 
 /** A block's commands: comments dropped, continued lines joined. */
@@ -63,14 +67,15 @@ describe("the README's commands", () => {
     const all = shBlocks.flatMap((block) => block.commands);
     expect(all.length).toBeGreaterThan(25);
     expect(all).toContain("npm run token -- revoke 1");
-    for (const known of [...RUN_BY_CI, ...MINUTES_LONG]) expect(all, known).toContain(known);
+    for (const known of RUN_BY_CI) expect(all, known).toContain(known);
+    for (const pattern of LONG_RUNNING) expect(all.some((command) => pattern.test(command)), String(pattern)).toBe(true);
   });
 
-  it.each(shBlocks.filter((block) => block.commands.some((command) => !RUN_BY_CI.has(command) && !MINUTES_LONG.has(command) && !SERVERS.test(command))))(
+  it.each(shBlocks.filter((block) => block.commands.some((command) => !notRunHere(command) && !SERVERS.test(command))))(
     "README.md line $line runs",
     async (block) => {
       const script = block.commands
-        .filter((command) => !RUN_BY_CI.has(command) && !MINUTES_LONG.has(command) && !SERVERS.test(command))
+        .filter((command) => !notRunHere(command) && !SERVERS.test(command))
         .map(localized)
         .join("\n");
       const env = { DATABASE_URL: scratchDatabase(template).url, METRICS_TOKEN: metricsToken };

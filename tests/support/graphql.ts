@@ -17,7 +17,7 @@ export function yogaWith(settings: Record<string, string>): LanternYoga {
 
 /** A server whose requests read the time from `clock` (see tests/support/clock.ts), with these settings. */
 export function yogaAt(clock: Clock, settings: Record<string, string> = {}): LanternYoga {
-  return createLanternYoga(Object.keys(settings).length ? parseConfig({ ...process.env, ...settings }) : config(), clock);
+  return createLanternYoga(Object.keys(settings).length ? parseConfig({ ...process.env, ...settings }) : config(), { clock });
 }
 
 /** Sends one GraphQL request through Yoga's fetch handler, without opening a port. */

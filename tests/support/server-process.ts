@@ -26,13 +26,15 @@ interface ServerProcessOptions {
   env?: Record<string, string>;
   /** Also write the server's output to this process' stdout and stderr. */
   echoOutput?: boolean;
+  /** The port to listen on (a restart on the same address); a free one when not given. */
+  port?: number;
 }
 
 /** Runs `scripts/start.ts` (as `tsx` does) on a free loopback port with a database of its own. */
-export async function startServerProcess({ templateDatabase, env = {}, echoOutput = false }: ServerProcessOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess({ templateDatabase, env = {}, echoOutput = false, port: fixedPort }: ServerProcessOptions = {}): Promise<ServerProcess> {
   const databaseFile = join(mkdtempSync(join(tmpdir(), "lantern-")), "lantern.db");
   if (templateDatabase) copyFileSync(templateDatabase, databaseFile);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

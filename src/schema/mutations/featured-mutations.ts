@@ -34,6 +34,10 @@ builder.mutationFields((t) => ({
       slot: t.arg.string({ required: true }),
       items: t.arg({ type: [FeaturedItemInput], required: true }),
     },
-    resolve: async (_root, { slot, items }) => ({ slot: await inTransaction((tx) => setFeatured(tx, slot, items)) }),
+    resolve: async (_root, { slot, items }, ctx) => {
+      const changed = await inTransaction((tx) => setFeatured(tx, slot, items));
+      await ctx.featuredLive.slotEdited(changed);
+      return { slot: changed };
+    },
   }),
 }));

@@ -1,0 +1,31 @@
+import { builder } from "./builder.ts";
+import { checkPageSize } from "./pagination.ts";
+import { FeaturedItem } from "./featured.ts";
+import { refreshLoaders } from "../context.ts";
+import { handle, validateInput } from "../editing/input-validation.ts";
+
+builder.subscriptionType({
+  description: "Live updates, over server-sent events (send `Accept: text/event-stream`)",
+});
+
+builder.subscriptionFields((t) => ({
+  featuredChanged: t.field({
+    type: [FeaturedItem],
+    description:
+      "The slot's live items, as `featured` gives them: first at once, then again whenever an editor changes the slot or an item's window opens or closes",
+    args: {
+      slot: t.arg.string({ required: true, description: 'A slot name, e.g. "sidebar"' }),
+      first: t.arg.int({ required: true, defaultValue: 1, description: "How many items, at most" }),
+    },
+    subscribe: (_root, { slot, first }, ctx) => {
+      checkPageSize(first, "first");
+      return ctx.featuredLive.changes(validateInput(handle, slot, "slot"));
+    },
+    resolve: async (_change, { slot, first }, ctx) => {
+      // A subscription lives on: each update reads the slot anew, at the time it is sent.
+      ctx.now = ctx.featuredLive.clock.now();
+      refreshLoaders(ctx);
+      return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
+    },
+  }),
+}));
