@@ -9,8 +9,9 @@ export default [
     rules: {
       ...graphql.configs["flat/schema-recommended"].rules,
       ...graphql.configs["flat/schema-relay"].rules,
-      // Connections list their nodes next to their edges (Pothos' `nodes`), as the README documents.
-      "@graphql-eslint/relay-edge-types": ["error", { listTypeCanWrapOnlyEdgeType: false }],
+      // Connections list their nodes next to their edges (Pothos' `nodes`), as the README documents;
+      // the editors' lists of subscribers and contact messages page objects that are not Nodes.
+      "@graphql-eslint/relay-edge-types": ["error", { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],
       // Value objects (breadcrumbs, payloads, connections, site settings) have no identity of
       // their own; every type that has one is a Node with a global id.
       "@graphql-eslint/strict-id-in-types": "off",

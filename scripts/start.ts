@@ -4,11 +4,16 @@ import { ensurePortAvailable } from "../src/port-check.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
 import { drainServer } from "../src/shutdown.ts";
+import { FormsService } from "../src/forms/forms-service.ts";
+import { startMailDelivery } from "../src/mail/delivery.ts";
 
 await runCommand(async (settings) => {
   await ensurePortAvailable(settings.PORT, settings.HOST);
   await prepareDatabase(settings, log);
-  const server = await startServer(settings.PORT, settings.HOST, settings);
+  const forms = new FormsService({ settings });
+  const mail = startMailDelivery(settings, log);
+  if (mail) forms.onMailQueued = () => mail.poke();
+  const server = await startServer(settings.PORT, settings.HOST, settings, { forms });
   const origin = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
   log(`Listening on ${settings.HOST}:${settings.PORT}: GraphQL API at ${origin}/graphql${settings.GRAPHIQL ? " (GraphiQL in a browser)" : ""}`);
 
@@ -16,7 +21,11 @@ await runCommand(async (settings) => {
     log(`${signal}: draining in-flight requests (at most ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
     // Should closing the database hang too, the process still ends.
     setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_MS + 1000).unref();
-    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, disconnectDb);
+    const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, async () => {
+      await mail?.stop();
+      await forms.close();
+      await disconnectDb();
+    });
     log(outcome === "drained" ? "all requests answered; closed" : "deadline reached: remaining connections cut");
     process.exit(outcome === "drained" ? 0 : 1);
   };

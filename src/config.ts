@@ -19,6 +19,14 @@ const schema = z
       .transform(expandHomeFolder),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Where the site is served, for absolute URLs in structured data, the sitemap and the feed. */
+    SITE_URL: z
+      .string()
+      .default("http://localhost:4000")
+      .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url) && URL.canParse(url), {
+        message: "must be an http(s) origin such as https://www.example.org",
+      })
+      .transform((url) => url.replace(/\/$/, "")),
 
     // Abuse limits, checked before any resolver runs.
     MAX_DEPTH: positive(10),
@@ -48,6 +56,19 @@ const schema = z
     // Shared by every instance: live updates go through Redis pub/sub when it is set.
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_PREFIX: z.string().min(1).default("lantern:"),
+
+    // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
+    CONTACT_EMAIL: z.email().optional(),
+    TRUST_PROXY: z.stringbool().default(false),
+    FORMS_RATE_LIMIT_PER_IP: positive(20),
+    FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),
+    FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   })
   .refine((settings) => settings.REQUEST_TIMEOUT_MS >= settings.HEADERS_TIMEOUT_MS, {
     path: ["REQUEST_TIMEOUT_MS"],
@@ -65,6 +86,7 @@ const schema = z
       INTROSPECTION: introspection,
       // GraphiQL reads the schema by introspection: without it, GraphiQL is not offered.
       GRAPHIQL: (settings.GRAPHIQL ?? development) && introspection,
+      PUBLIC_URL: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     };
   });
 

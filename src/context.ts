@@ -2,6 +2,8 @@ import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "./viewer.ts";
 import { viewerFromRequest } from "./auth/viewer-from-request.ts";
 import { createLoaders, type Loaders } from "./loaders/index.ts";
+import type { FormsService } from "./forms/forms-service.ts";
+import { formClient, type FormClient } from "./forms/client.ts";
 import type { Clock } from "./clock.ts";
 import type { FeaturedLive } from "./live/featured-live.ts";
 
@@ -10,6 +12,8 @@ export interface Context {
   /** One clock per request, so every visibility check in it agrees. */
   now: Date;
   loaders: Loaders;
+  /** The public forms' service, and who is sending (for consent records and rate limits). */
+  forms: { service: FormsService; client: FormClient };
   /** This server's live featured slots (subscriptions, and the changes told to them). */
   featuredLive: FeaturedLive;
 }
@@ -19,8 +23,11 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive): Promise<Context> {
+export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService): Promise<Context> {
   const now = clock.now();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
-  return { ...scope, loaders: createLoaders(scope), featuredLive };
+  // Over Node's HTTP server, Yoga's server context carries the request's socket as req.
+  const socketAddress = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
+  const client = formClient(initial.request, socketAddress, forms.settings.TRUST_PROXY);
+  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client } };
 }

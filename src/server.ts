@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { createLanternYoga } from "./yoga.ts";
+import { createLanternYoga, type Parts } from "./yoga.ts";
 import { trackConnections } from "./shutdown.ts";
 import { config, type Config } from "./config.ts";
 
@@ -7,8 +7,8 @@ import { config, type Config } from "./config.ts";
 const TIMEOUT_CHECK_INTERVAL_MS = 500;
 
 /** Starts listening; resolves once the port is bound. */
-export async function startServer(port: number, host: string, settings: Config = config()): Promise<Server> {
-  const yoga = createLanternYoga(settings);
+export async function startServer(port: number, host: string, settings: Config = config(), parts: Parts = {}): Promise<Server> {
+  const yoga = createLanternYoga(settings, parts);
   // Slow clients may not hold a connection open indefinitely.
   const server = createServer(
     {

@@ -16,18 +16,24 @@ import { landingPages } from "./landing-page.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
+import { FormsService } from "./forms/forms-service.ts";
+import { formPages } from "./forms/http-pages.ts";
+import { publicFeeds } from "./feeds/routes.ts";
 
-interface Parts {
+export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
   clock?: Clock;
   featuredLive?: FeaturedLive;
+  /** The public forms' shared state and settings; made from `settings` and `clock` when not given. */
+  forms?: FormsService;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive }: Parts = {}) {
+export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
+  const formsService = forms ?? new FormsService({ settings, clock });
   return createYoga({
     schema,
-    context: (initial) => createContext(initial, clock, live),
+    context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -43,8 +49,10 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
       readiness(),
       widgetRoutes(),
+      formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
+      publicFeeds(clock),
       ...safetyPlugins({ settings, isEditorRequest }),
     ],
   });

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ROLES, createApiToken, isRole, listApiTokens, revokeApiToken } from "./tokens.ts";
 
 export const TOKEN_USAGE = `usage:
-  npm run token -- create --name "Jane Doe" --role editor|admin
+  npm run token -- create --name "Jane Doe" --role editor|admin [--author <author slug>]
   npm run token -- list
   npm run token -- revoke <id>`;
 
@@ -19,11 +19,14 @@ export async function runTokenCommand(argv: string[], prisma: PrismaClient, outp
     case "create": {
       const { values } = parseArgs({
         args: rest,
-        options: { name: { type: "string" }, role: { type: "string", default: "editor" } },
+        options: { name: { type: "string" }, role: { type: "string", default: "editor" }, author: { type: "string" } },
       });
       if (!values.name?.trim()) return usageError(output, "create needs --name");
       if (!isRole(values.role)) return usageError(output, `--role must be one of ${ROLES.join(", ")}`);
-      const { token, summary } = await createApiToken(prisma, { name: values.name, role: values.role });
+      // The person the token acts for (a reviewer approving reviews).
+      const author = values.author === undefined ? null : await prisma.author.findUnique({ where: { slug: values.author } });
+      if (values.author !== undefined && !author) return usageError(output, `no author with the slug "${values.author}"`);
+      const { token, summary } = await createApiToken(prisma, { name: values.name, role: values.role, authorId: author?.id ?? null });
       output.out(`Created ${summary.role} token ${summary.id} for "${summary.name}". It is shown only this once:`);
       output.out(token);
       return 0;

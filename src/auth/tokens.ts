@@ -34,12 +34,12 @@ export function hashToken(token: string): string {
 /** Stores the hash of a new token and returns the token itself: the only time it is ever shown. */
 export async function createApiToken(
   prisma: PrismaClient,
-  { name, role }: { name: string; role: Role },
+  { name, role, authorId = null }: { name: string; role: Role; authorId?: number | null },
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 100) throw new Error("A token name must be 1 to 100 characters");
   const token = generateToken();
-  const row = await prisma.apiToken.create({ data: { name: trimmed, role, tokenHash: hashToken(token) } });
+  const row = await prisma.apiToken.create({ data: { name: trimmed, role, authorId, tokenHash: hashToken(token) } });
   return { token, summary: toSummary(row) };
 }
 

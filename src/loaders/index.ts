@@ -5,6 +5,8 @@ import { featuredBySlotLoader } from "./featured.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
 import { loadSiteSettings, loadSocialLinks } from "./site.ts";
+import { createTrustLoaders } from "./article-trust.ts";
+import { loadEditorialSettings } from "./editorial-settings.ts";
 
 /** Creates a loader on first use, once per request. */
 function lazy<T>(create: () => T): () => T {
@@ -30,6 +32,8 @@ export function createLoaders(scope: VisibilityScope) {
     socialLinks: lazy(() => loadSocialLinks()),
     authorById: lazy(() => authorByIdLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
+    trust: lazy(() => createTrustLoaders(scope)),
+    editorialSettings: lazy(() => loadEditorialSettings()),
     /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */
     perField: lazy(() => new Map<string, unknown>()),
   };

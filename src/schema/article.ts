@@ -87,6 +87,23 @@ async function categoriesOf(links: readonly { categoryId: number }[], ctx: Conte
   return links.flatMap((link) => directory.byId.get(link.categoryId) ?? []);
 }
 
+export const BREADCRUMB_SELECT = { slug: true, title: true, ...CATEGORY_LINKS } as const;
+
+/** Home, the primary category's ancestors, the primary category, the article. */
+export async function breadcrumbTrail(
+  article: { slug: string; title: string; categories: readonly { categoryId: number }[] },
+  ctx: Context,
+): Promise<{ name: string; uri: string }[]> {
+  const directory = await ctx.loaders.categoryDirectory();
+  const [primary] = await categoriesOf(article.categories, ctx);
+  const trail = primary ? [...directory.ancestors(primary), primary] : [];
+  return [
+    { name: "Home", uri: uris.home() },
+    ...trail.map((category) => ({ name: category.name, uri: directory.uri(category) })),
+    { name: article.title, uri: uris.article(article.slug) },
+  ];
+}
+
 export const Article = builder.prismaNode("Article", {
   description: "An article: its text, byline, categories and publication",
   // Select mode: only the columns a query asks for are read (bodies are large).
@@ -147,17 +164,8 @@ export const Article = builder.prismaNode("Article", {
     breadcrumbs: t.field({
       type: [Breadcrumb],
       description: "Home, the primary category's ancestors, the primary category, the article",
-      select: { slug: true, title: true, ...CATEGORY_LINKS },
-      resolve: async (article, _args, ctx) => {
-        const directory = await ctx.loaders.categoryDirectory();
-        const [primary] = await categoriesOf(article.categories, ctx);
-        const trail = primary ? [...directory.ancestors(primary), primary] : [];
-        return [
-          { name: "Home", uri: uris.home() },
-          ...trail.map((category) => ({ name: category.name, uri: directory.uri(category) })),
-          { name: article.title, uri: uris.article(article.slug) },
-        ];
-      },
+      select: BREADCRUMB_SELECT,
+      resolve: (article, _args, ctx) => breadcrumbTrail(article, ctx),
     }),
     wordCount: t.exposeInt("wordCount", { description: "Words in the body" }),
     readingTimeMinutes: t.int({

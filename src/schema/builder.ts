@@ -21,6 +21,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     URL: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   // scope-auth first, so its checks run before any other plugin wraps a resolver.

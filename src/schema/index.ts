@@ -3,6 +3,10 @@ import { freshLoadersAfterMutations } from "./fresh-loaders.ts";
 import "./scalars.ts";
 import "./text-format.ts";
 import "./article.ts";
+import "./article-trust.ts";
+import "./author-credentials.ts";
+import "./review-queries.ts";
+import "./editorial-settings.ts";
 import "./author.ts";
 import "./category.ts";
 import "./nested-article-connections.ts";
@@ -13,5 +17,7 @@ import "./menu.ts";
 import "./site.ts";
 import "./uri-target.ts";
 import "./mutations/index.ts";
+import "./forms.ts";
+import "./forms-editor.ts";
 
 export const schema = freshLoadersAfterMutations(builder.toSchema({ sortSchema: false }));

@@ -24,7 +24,7 @@ export const Site = builder.objectRef<SiteSettingsRow>("Site").implement({
   }),
 });
 
-const EMPTY_SITE: SiteSettingsRow = { title: "Lantern", tagline: "", copyright: "" };
+export const EMPTY_SITE: SiteSettingsRow = { title: "Lantern", tagline: "", copyright: "" };
 
 builder.queryFields((t) => ({
   site: t.field({

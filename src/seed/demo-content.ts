@@ -2,6 +2,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { prepareArticleBody } from "../content/article-body.ts";
 import { searchTextOf } from "../content/search-text.ts";
 import { sanitizeBodyHtml } from "../content/html.ts";
+import { seedDemoTrust } from "./demo-trust.ts";
 import {
   demoArticles,
   demoAuthors,
@@ -114,6 +115,8 @@ export async function seedDemoContent(prisma: PrismaClient): Promise<void> {
         };
         await createItems(menu.items, null);
       }
+
+      await seedDemoTrust(tx, authorIds, articleIds);
     },
     { timeout: 60_000 },
   );

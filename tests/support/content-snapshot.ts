@@ -20,5 +20,14 @@ export async function contentSnapshot() {
       prisma.siteSettings.findMany(),
       prisma.socialLink.findMany({ orderBy: { id: "asc" } }),
     ]);
-  return { articles, links, authors, categories, pages, featured, menus, menuItems, redirects, site, socialLinks };
+  const [reviews, contributors, citations, corrections, profiles, credentials] = await Promise.all([
+    prisma.articleTrust.findMany({ orderBy: { articleId: "asc" } }),
+    prisma.articleContributor.findMany({ orderBy: [{ articleId: "asc" }, { role: "asc" }, { position: "asc" }] }),
+    prisma.articleCitation.findMany({ orderBy: { id: "asc" } }),
+    prisma.articleCorrection.findMany({ orderBy: { id: "asc" } }),
+    prisma.authorProfile.findMany({ orderBy: { authorId: "asc" } }),
+    prisma.authorCredential.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  const trust = { reviews, contributors, citations, corrections, profiles, credentials };
+  return { articles, links, authors, categories, pages, featured, menus, menuItems, redirects, site, socialLinks, trust };
 }

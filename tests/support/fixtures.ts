@@ -47,4 +47,8 @@ export async function redirect() {
   return db().redirect.create({ data: { fromUri: `/gone-${unique()}/`, toUri: "/" } });
 }
 
+export async function contactMessage() {
+  return db().contactMessage.create({ data: { name: "Fixture", email: `fixture-${unique()}@example.org`, subject: "Fixture", message: "Fixture" } });
+}
+
 export { unique };

@@ -7,5 +7,8 @@ import "./featured-mutations.ts";
 import "./menu-mutations.ts";
 import "./site-mutations.ts";
 import "./redirect-mutations.ts";
+import "./review-mutations.ts";
 
-builder.mutationType({ description: "Editing; every mutation needs an API token (see README: Editors)" });
+builder.mutationType({
+  description: "Editing, with an API token (see README: Editors); and the public forms (subscribe, confirmSubscription, unsubscribe, sendContactMessage), which need none",
+});

@@ -1,0 +1,142 @@
+import type { Tx } from "../editing/transaction.ts";
+import { inTransaction } from "../editing/transaction.ts";
+import { badInput } from "../errors.ts";
+import { enqueueMail } from "../mail/outbox.ts";
+import { subscriptionConfirmationMail } from "../mail/templates/subscription-confirmation.ts";
+import type { FormClient } from "./client.ts";
+import type { FormAnswer, FormsService } from "./forms-service.ts";
+import { linkToken, subscribeInput } from "./input.ts";
+import { confirmUrl, messageIdDomain, unsubscribeUrl } from "./links.ts";
+import { consentVersion, hashLinkToken, newLinkToken, readUnsubscribeToken, unsubscribeToken } from "./tokens.ts";
+
+export const CONFIRM_TOKEN_TTL_HOURS = 48;
+/** A pending or unsubscribed address gets another confirmation mail at most this often. */
+export const CONFIRMATION_RESEND_MS = 10 * 60_000;
+
+/**
+ * The one answer to every accepted subscribe call, whatever the address' state: nobody can
+ * learn from it whether an address is on the list.
+ */
+export const SUBSCRIBE_ANSWER: FormAnswer = {
+  ok: true,
+  message: "Thank you. If this address can be subscribed, a mail with a confirmation link is on its way.",
+};
+
+/**
+ * Double opt-in: a new address (or one that unsubscribed) becomes PENDING with a consent record
+ * and gets a confirmation mail; a pending one gets a new mail at most every 10 minutes; a
+ * confirmed one is left alone.
+ */
+export async function subscribe(forms: FormsService, rawInput: unknown, client: FormClient): Promise<FormAnswer> {
+  const input = forms.parse(subscribeInput, rawInput);
+  if (!(await forms.admit(input, client))) return SUBSCRIBE_ANSWER;
+  const now = forms.clock.now();
+  let queued = false;
+  try {
+    queued = await inTransaction(async (tx) => {
+      const existing = await tx.subscriber.findUnique({ where: { email: input.email } });
+      if (existing?.status === "CONFIRMED") return false;
+      if (existing?.confirmationQueuedAt && now.getTime() - existing.confirmationQueuedAt.getTime() < CONFIRMATION_RESEND_MS) return false;
+      const { token, hash } = newLinkToken();
+      const pending = {
+        status: "PENDING",
+        confirmTokenHash: hash,
+        confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
+        confirmationQueuedAt: now,
+      };
+      if (existing) {
+        // Only if nobody changed the row since it was read (another instance re-sending too).
+        const { count } = await tx.subscriber.updateMany({
+          where: { id: existing.id, status: existing.status, confirmationQueuedAt: existing.confirmationQueuedAt },
+          data: pending,
+        });
+        if (count === 0) return false;
+      }
+      const subscriber = existing ?? (await tx.subscriber.create({ data: { email: input.email, createdAt: now, ...pending } }));
+      await tx.consentRecord.create({
+        data: {
+          subscriberId: subscriber.id,
+          at: now,
+          source: input.source,
+          text: input.consentText,
+          version: consentVersion(input.consentText),
+          ip: client.ip,
+          userAgent: client.userAgent,
+        },
+      });
+      await queueConfirmationMail(tx, forms, subscriber, token, now);
+      return true;
+    });
+  } catch (error) {
+    // Another instance inserted the same address at the same moment: it sends the mail.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  if (queued) forms.onMailQueued();
+  return SUBSCRIBE_ANSWER;
+}
+
+async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { id: number; email: string }, token: string, now: Date) {
+  const { PUBLIC_URL, MAIL_FROM } = forms.settings;
+  const unsubscribe = unsubscribeUrl(PUBLIC_URL, unsubscribeToken(forms.secret, subscriber.id));
+  const site = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { title: true } });
+  const content = subscriptionConfirmationMail({
+    siteTitle: site?.title ?? "Lantern",
+    confirmUrl: confirmUrl(PUBLIC_URL, token),
+    unsubscribeUrl: unsubscribe,
+    expiresInHours: CONFIRM_TOKEN_TTL_HOURS,
+  });
+  await enqueueMail(
+    tx,
+    {
+      to: subscriber.email,
+      ...content,
+      // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the URL.
+      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    },
+    now,
+    messageIdDomain(MAIL_FROM, PUBLIC_URL),
+  );
+}
+
+/** Confirms the subscription a confirmation token was sent for; each token works once, until it expires. */
+export async function confirmSubscription(forms: FormsService, rawToken: unknown): Promise<FormAnswer> {
+  const token = parseToken(rawToken);
+  const now = forms.clock.now();
+  const { count } = await inTransaction((tx) =>
+    tx.subscriber.updateMany({
+      where: { confirmTokenHash: hashLinkToken(token), status: "PENDING", confirmTokenExpiresAt: { gt: now } },
+      data: { status: "CONFIRMED", confirmedAt: now, confirmTokenHash: null, confirmTokenExpiresAt: null },
+    }),
+  );
+  if (count === 0) {
+    throw badInput("This confirmation link is invalid, expired or already used. Subscribe again to get a new one.", { field: "token" });
+  }
+  return { ok: true, message: "Your subscription is confirmed. Thank you!" };
+}
+
+/**
+ * Takes the address a mail's unsubscribe token was made for off the list. Works any number of
+ * times, and for an address since erased, with the same answer.
+ */
+export async function unsubscribe(forms: FormsService, rawToken: unknown): Promise<FormAnswer> {
+  const subscriberId = readUnsubscribeToken(forms.secret, parseToken(rawToken));
+  if (subscriberId === undefined) throw badInput("This unsubscribe link is not valid.", { field: "token" });
+  const now = forms.clock.now();
+  await inTransaction((tx) =>
+    tx.subscriber.updateMany({
+      where: { id: subscriberId, status: { not: "UNSUBSCRIBED" } },
+      data: { status: "UNSUBSCRIBED", unsubscribedAt: now, confirmTokenHash: null, confirmTokenExpiresAt: null },
+    }),
+  );
+  return { ok: true, message: "You are unsubscribed and will get no more mail from this list." };
+}
+
+function parseToken(rawToken: unknown): string {
+  const result = linkToken.safeParse(rawToken);
+  if (!result.success) throw badInput(`token: ${result.error.issues[0]!.message}`, { field: "token" });
+  return result.data;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { extensions?: { code?: unknown } }).extensions?.code === "CONFLICT";
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.ts";
+
+describe("forms and mail settings", () => {
+  it.each([
+    ["SMTP_URL", "http://mail.example.org"],
+    ["PUBLIC_URL", "ftp://example.org"],
+    ["CONTACT_EMAIL", "not an address"],
+    ["REDIS_URL", "http://127.0.0.1:6379"],
+    ["FORMS_SECRET", "too short"],
+    ["FORMS_RATE_LIMIT_PER_IP", "0"],
+    ["ALTCHA_MAX_NUMBER", "5"],
+  ])("a bad %s stops start-up with a line naming it", (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it("PUBLIC_URL defaults to localhost on PORT and loses a trailing slash", () => {
+    expect(parseConfig({ PORT: "4567" }).PUBLIC_URL).toBe("http://localhost:4567");
+    expect(parseConfig({ PUBLIC_URL: "https://www.example.org/" }).PUBLIC_URL).toBe("https://www.example.org");
+  });
+});
