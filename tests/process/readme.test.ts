@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
@@ -38,6 +38,8 @@ function commands(code: string): string[] {
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 let server: RunningServer;
+/** An admin's token on the server's database, for the README's `$TOKEN`. */
+let adminToken: string;
 const metricsToken = `readme-${randomUUID()}`;
 // The README's PostgreSQL database, under a name of this run's own (dropped afterwards).
 const postgresDatabase = `lantern_readme_${process.pid}`;
@@ -51,7 +53,10 @@ function localized(command: string): string {
 }
 
 beforeAll(async () => {
-  server = await startServer("node", ["dist/start.js"], { DATABASE_URL: scratchDatabase(template).url, NODE_ENV: "production", METRICS_TOKEN: metricsToken });
+  const database = scratchDatabase(template);
+  server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url, NODE_ENV: "production", METRICS_TOKEN: metricsToken });
+  const created = await runCommand("node", ["dist/token.js", "create", "--name", "README", "--role", "admin"], { env: { DATABASE_URL: database.url } });
+  adminToken = created.stdout.match(/ltn_\S+/)![0];
 }, 120_000);
 
 afterAll(async () => {
@@ -78,8 +83,13 @@ describe("the README's commands", () => {
         .filter((command) => !notRunHere(command) && !SERVERS.test(command))
         .map(localized)
         .join("\n");
-      const env = { DATABASE_URL: scratchDatabase(template).url, METRICS_TOKEN: metricsToken };
+      const env = { DATABASE_URL: scratchDatabase(template).url, METRICS_TOKEN: metricsToken, TOKEN: adminToken };
       const result = await runCommand("bash", ["-euo", "pipefail", "-c", script], { env });
+      if (script.includes("> subscribers.csv")) {
+        const csv = join(PROJECT, "subscribers.csv");
+        expect(readFileSync(csv, "utf8").split("\n")[0]).toMatch(/email/i);
+        rmSync(csv);
+      }
       expect(result.code, `${script}\n${result.stdout}\n${result.stderr}`).toBe(0);
       expect(result.stderr, script).not.toMatch(/^\s+at /m);
       if (script.includes("token -- create")) {
