@@ -3,10 +3,14 @@ import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { expandHomeFolder } from "./src/database-url.ts";
+import { loadDotEnv } from "./src/load-env.ts";
 
 const DEFAULT_DATABASE_URL = "file:./data/lantern.db";
 
-const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+// Prisma's own commands (`npx prisma ...`) read .env and DATABASE_URL as Lantern does.
+loadDotEnv();
+const url = expandHomeFolder(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 process.env.DATABASE_URL = url;
 
 // DATABASE_URL picks the database: PostgreSQL for postgres(ql): URLs, embedded SQLite otherwise.

@@ -1,9 +1,12 @@
-import { config } from "../src/config.ts";
-import { db, disconnectDb } from "../src/db.ts";
-import { migrateDatabase } from "../src/migrate.ts";
-import { seedDemoContent } from "../src/seed/demo-content.ts";
+import { runCommand, log } from "../src/command-line.ts";
+import { disconnectDb } from "../src/db.ts";
+import { loadDemoContent, openDatabase } from "../src/prepare-database.ts";
 
-await migrateDatabase(config().DATABASE_URL);
-await seedDemoContent(db());
-console.log(`Demo content loaded into ${config().DATABASE_URL}`);
-await disconnectDb();
+await runCommand(async (settings) => {
+  await openDatabase(settings, log);
+  try {
+    await loadDemoContent(log);
+  } finally {
+    await disconnectDb();
+  }
+});

@@ -1,33 +1,21 @@
-import { existsSync } from "node:fs";
-import { ConfigError, config } from "../src/config.ts";
+import { runCommand, log } from "../src/command-line.ts";
 import { prepareDatabase } from "../src/prepare-database.ts";
+import { ensurePortAvailable } from "../src/port-check.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
 import { drainServer } from "../src/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
 
-const log = (line: string) => console.log(`[lantern] ${line}`);
-
-async function main() {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  let settings;
-  try {
-    settings = config();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-
+await runCommand(async (settings) => {
+  await ensurePortAvailable(settings.PORT, settings.HOST);
   await prepareDatabase(settings, log);
   const forms = new FormsService({ settings });
   const mail = startMailDelivery(settings, log);
   if (mail) forms.onMailQueued = () => mail.poke();
   const server = await startServer(settings.PORT, settings.HOST, settings, { forms });
-  log(`GraphQL API${settings.GRAPHIQL ? " and GraphiQL" : ""} at http://localhost:${settings.PORT}/graphql`);
+  const origin = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
+  log(`Listening on ${settings.HOST}:${settings.PORT}: GraphQL API at ${origin}/graphql${settings.GRAPHIQL ? " (GraphiQL in a browser)" : ""}`);
 
   const shutdown = async (signal: string) => {
     log(`${signal}: draining in-flight requests (at most ${settings.SHUTDOWN_TIMEOUT_MS} ms)`);
@@ -43,9 +31,5 @@ async function main() {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
-}
-
-main().catch((error: unknown) => {
-  console.error(`[lantern] failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
 });
+if (process.exitCode) process.exit();

@@ -1,19 +1,16 @@
-import { existsSync } from "node:fs";
-import { config } from "../src/config.ts";
+import { runCommand, log } from "../src/command-line.ts";
 import { db, disconnectDb } from "../src/db.ts";
-import { migrateDatabase } from "../src/migrate.ts";
+import { openDatabase } from "../src/prepare-database.ts";
 import { runTokenCommand } from "../src/auth/token-command.ts";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
-await migrateDatabase(config().DATABASE_URL);
-try {
-  process.exitCode = await runTokenCommand(process.argv.slice(2), db(), {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  await disconnectDb();
-}
+await runCommand(async (settings) => {
+  await openDatabase(settings, log);
+  try {
+    return await runTokenCommand(process.argv.slice(2), db(), {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+  } finally {
+    await disconnectDb();
+  }
+});

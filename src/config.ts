@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expandHomeFolder, namesAnotherUsersHome } from "./database-url.ts";
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -13,7 +14,9 @@ const schema = z
       .default("file:./data/lantern.db")
       .refine((url) => (url.startsWith("file:") && url.length > "file:".length) || /^postgres(ql)?:\/\/./.test(url), {
         message: 'must be a SQLite "file:" URL such as file:./data/lantern.db or a PostgreSQL "postgresql://" URL',
-      }),
+      })
+      .refine((url) => !namesAnotherUsersHome(url), { message: "may start with file:~/ (your home folder) but not name another user's" })
+      .transform(expandHomeFolder),
     SEED_DEMO_CONTENT: z.enum(["auto", "never"]).default("auto"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Where the site is served, for absolute URLs in structured data, the sitemap and the feed. */
@@ -75,12 +78,18 @@ const schema = z
     path: ["REQUEST_TIMEOUT_MS"],
     message: "must be at least HEADERS_TIMEOUT_MS (the whole request includes its head)",
   })
+  .refine((settings) => !(settings.GRAPHIQL === true && settings.INTROSPECTION === false), {
+    path: ["GRAPHIQL"],
+    message: "needs INTROSPECTION, which is off (GraphiQL reads the schema by introspection)",
+  })
   .transform((settings) => {
     const development = settings.NODE_ENV !== "production";
+    const introspection = settings.INTROSPECTION ?? development;
     return {
       ...settings,
-      INTROSPECTION: settings.INTROSPECTION ?? development,
-      GRAPHIQL: settings.GRAPHIQL ?? development,
+      INTROSPECTION: introspection,
+      // GraphiQL reads the schema by introspection: without it, GraphiQL is not offered.
+      GRAPHIQL: (settings.GRAPHIQL ?? development) && introspection,
       PUBLIC_URL: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     };
   });

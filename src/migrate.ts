@@ -1,34 +1,95 @@
 import { execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { createPrismaClient, databaseProvider } from "./db.ts";
+import { PROJECT_ROOT, projectFile } from "./project-files.ts";
 
 const run = promisify(execFile);
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-
-const POSTGRESQL_MIGRATIONS = "prisma/postgresql/migrations";
+const MIGRATIONS = projectFile("prisma/migrations");
+const POSTGRESQL_MIGRATIONS = projectFile("prisma/postgresql/migrations");
 /** Any constant: instances starting together on one database take turns migrating it. */
 const MIGRATION_LOCK = 7_302_661;
 
+/** A migration could not be applied; the message says why in a line or two, without a stack trace. */
+export class MigrationError extends Error {}
+
+/** The migrations in prisma/migrations, oldest first. */
+export function knownMigrations(folder = MIGRATIONS): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /**
- * Applies pending migrations: `prisma migrate deploy` on SQLite (creating the file and its
- * folder if needed), and on PostgreSQL the same migrations table and checksums, applied here
- * because Prisma 6.19's migrate commands cannot read PostgreSQL's catalogs through
- * @prisma/adapter-pg (prisma/orm#27403).
+ * The migrations that `prisma migrate deploy` would apply: those not recorded as finished in
+ * the database's _prisma_migrations table (all of them for a new file). Read with a plain
+ * read-only connection, so it works next to a running server and costs a few milliseconds.
  */
-export async function migrateDatabase(databaseUrl: string): Promise<void> {
-  if (databaseProvider(databaseUrl) === "postgresql") return migratePostgresql(databaseUrl);
+export function pendingMigrations(file: string, folder = MIGRATIONS): string[] {
+  const known = knownMigrations(folder);
+  if (!existsSync(file)) return known;
+  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
+    return unapplied(connection, known);
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") throw lockedError(file);
+    throw error;
+  } finally {
+    connection.close();
+  }
+}
+
+function unapplied(connection: Database.Database, known: string[]): string[] {
+  const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  if (!table) return known;
+  const applied = new Set(
+    connection
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all()
+      .map((row) => (row as { migration_name: string }).migration_name),
+  );
+  return known.filter((name) => !applied.has(name));
+}
+
+function lockedError(file: string): MigrationError {
+  return new MigrationError(`Cannot migrate ${file}: another process is using it (a running Lantern server?). Stop it, then run this again.`);
+}
+
+/** Prisma's schema engine takes the database for itself; with another process in it, it fails like this. */
+const LOCKED = /SocketTimeout|database is locked|SQLITE_BUSY/i;
+
+/**
+ * Applies pending migrations and returns their names. SQLite: `prisma migrate deploy` (creating
+ * the file if needed), started only when a migration is pending. PostgreSQL: the same migrations
+ * table and checksums, applied here because Prisma 6.19's migrate commands cannot read
+ * PostgreSQL's catalogs through @prisma/adapter-pg (prisma/orm#27403).
+ */
+export async function migrateDatabase(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  if (databaseProvider(databaseUrl) === "postgresql") return migratePostgresql(databaseUrl, log);
+  const file = databaseUrl.slice("file:".length);
+  const pending = pendingMigrations(file);
+  if (pending.length === 0) return [];
+  log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"} to ${file}: ${pending.join(", ")}`);
+  try {
+    // Prisma finds prisma.config.ts and the migrations in the project folder; the file is named
+    // by its absolute path, so a relative one still means the folder the command was run from.
     await run(process.execPath, [prismaCli, "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${resolve(file)}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     });
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Database migration failed:\n${stdout}${stderr}`.trim());
+    const output = `${stdout}${stderr}`;
+    if (LOCKED.test(output)) throw lockedError(file);
+    throw new MigrationError(`Database migration failed:\n${output}`.trim());
   }
+  return pending;
 }
 
 /** Prisma's own bookkeeping table, so `prisma migrate status` reads what was applied. */
@@ -61,10 +122,10 @@ function statementsOf(sql: string): string[] {
   return statements;
 }
 
-async function migratePostgresql(databaseUrl: string): Promise<void> {
+async function migratePostgresql(databaseUrl: string, log: (line: string) => void): Promise<string[]> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    await prisma.$transaction(
+    return await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
         await tx.$executeRawUnsafe(MIGRATIONS_TABLE);
@@ -75,6 +136,7 @@ async function migratePostgresql(databaseUrl: string): Promise<void> {
         const pending = readdirSync(POSTGRESQL_MIGRATIONS)
           .filter((name) => /^\d/.test(name) && !done.has(name))
           .sort();
+        if (pending.length > 0) log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
         for (const name of pending) {
           const sql = readFileSync(join(POSTGRESQL_MIGRATIONS, name, "migration.sql"), "utf8");
           const statements = statementsOf(sql);
@@ -83,11 +145,12 @@ async function migratePostgresql(databaseUrl: string): Promise<void> {
             INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count")
             VALUES (${randomUUID()}, ${createHash("sha256").update(sql).digest("hex")}, now(), ${name}, ${statements.length})`;
         }
+        return pending;
       },
       { timeout: 120_000, maxWait: 120_000 },
     );
   } catch (error) {
-    throw new Error(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MigrationError(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await prisma.$disconnect();
   }

@@ -1,5 +1,4 @@
 import { createYoga } from "graphql-yoga";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { schema } from "./schema/index.ts";
 import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
@@ -12,6 +11,8 @@ import { isEditorRequest } from "./safety/editor-request.ts";
 import { registeredOperationNames } from "./safety/trusted-documents.ts";
 import { readiness } from "./health.ts";
 import { databaseGuard } from "./database-guard.ts";
+import { serveGraphiQL } from "./graphiql/serve.ts";
+import { landingPages } from "./landing-page.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { createFeaturedLive, type FeaturedLive } from "./live/featured-live.ts";
 import { widgetRoutes } from "./widget/routes.ts";
@@ -40,9 +41,8 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: settings.GRAPHIQL ? { title: "Lantern", defaultQuery: ARTICLE_PAGE_QUERY } : false,
-    // GraphiQL's scripts are served from this package, not from a CDN.
-    renderGraphiQL,
+    // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
+    graphiql: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
     logging: settings.LOG_LEVEL,
     cors: corsOptions(settings.CORS_ORIGINS),
@@ -50,6 +50,8 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
     plugins: [
+      landingPages(settings.GRAPHIQL),
+      ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
       readiness(),
       widgetRoutes(),
       formPages(formsService),

@@ -85,8 +85,8 @@ describe("the seed article page, as GraphiQL's example query asks for it", async
 });
 
 describe("GraphiQL", () => {
-  it("is served to browsers at /graphql with the example query", async () => {
-    const response = await fetchYoga("/graphql", { headers: { accept: "text/html" } });
+  it("is served to browsers at /graphiql with the example query", async () => {
+    const response = await fetchYoga("/graphiql", { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("GraphiQL");

@@ -97,7 +97,7 @@ describe("development and production modes", () => {
   it("INTROSPECTION and GRAPHIQL turn them back on in production", async () => {
     const server = yogaWith({ NODE_ENV: "production", INTROSPECTION: "true", GRAPHIQL: "true" });
     expect((await graphql(introspection, undefined, {}, server)).body.data.__schema.queryType.name).toBe("Query");
-    const page = await fetchYoga("/graphql", { headers: { accept: "text/html" } }, server);
+    const page = await fetchYoga("/graphiql", { headers: { accept: "text/html" } }, server);
     expect(await page.text()).toContain("GraphiQL");
   });
 });

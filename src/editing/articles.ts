@@ -60,6 +60,13 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
   return article.id;
 }
 
+function conflictMessage(expected: number, current: number): string {
+  if (expected > current) {
+    return `expectedVersion ${expected} is newer than the article, which is at version ${current}: send the version you last read`;
+  }
+  return `The article is at version ${current}: it was saved again after version ${expected}, which you read. Reload it and apply your changes again`;
+}
+
 /**
  * Saves changes only if nobody saved since the editor loaded `expectedVersion`; otherwise
  * CONFLICT with the current version, so the editor can reload and merge instead of overwriting.
@@ -94,11 +101,10 @@ export async function updateArticle(
   });
   if (count === 0) {
     const current = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true } });
-    throw codedError(
-      "CONFLICT",
-      `The article was changed since version ${expectedVersion}; it is now at version ${current.version}. Reload it and apply your changes again`,
-      { field: "expectedVersion", currentVersion: current.version },
-    );
+    throw codedError("CONFLICT", conflictMessage(expectedVersion, current.version), {
+      field: "expectedVersion",
+      currentVersion: current.version,
+    });
   }
   if (categoryIds) await setArticleCategories(tx, article.id, categoryIds);
   if (newSlug) {

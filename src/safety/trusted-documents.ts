@@ -3,11 +3,12 @@ import { Kind, parse } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { Config } from "../config.ts";
+import { projectFile } from "../project-files.ts";
 
-export const REGISTRY_FILE = new URL("../../persisted-operations.json", import.meta.url);
+export const REGISTRY_FILE = projectFile("persisted-operations.json");
 
 /** The registered operations: sha256 of the document text → the document. */
-export function loadTrustedDocuments(file: URL = REGISTRY_FILE): Map<string, string> {
+export function loadTrustedDocuments(file: string = REGISTRY_FILE): Map<string, string> {
   return new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>));
 }
 

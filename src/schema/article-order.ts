@@ -3,6 +3,7 @@ import type { CursorOrder } from "./pagination.ts";
 import type { KeysetSort } from "./keyset.ts";
 
 export const ArticleOrderEnum = builder.enumType("ArticleOrder", {
+  description: "Orders of an article list",
   values: {
     NEWEST: { description: "Most recently published first" },
     OLDEST: { description: "Oldest first" },

@@ -24,10 +24,10 @@ export const ReviewStatusEnum = builder.enumType("ReviewStatus", {
 export const Citation = builder.objectRef<ArticleCitation>("Citation").implement({
   description: "A source an article rests on, in the article's order",
   fields: (t) => ({
-    title: t.exposeString("title"),
+    title: t.exposeString("title", { description: "The source's title" }),
     authors: t.exposeString("authors", { description: 'As printed in the reference: "Horvath AO, Del Re AC, …"' }),
-    journal: t.exposeString("journal", { nullable: true }),
-    year: t.exposeInt("year", { nullable: true }),
+    journal: t.exposeString("journal", { description: "Where it was published", nullable: true }),
+    year: t.exposeInt("year", { description: "The year it was published", nullable: true }),
     doi: t.exposeString("doi", { nullable: true, description: "Lower case, without a resolver prefix: 10.1037/a0022186" }),
     pmid: t.exposeString("pmid", { nullable: true, description: "PubMed id" }),
     url: t.expose("url", { type: "URL", nullable: true, description: "Where the source can be read, when given" }),

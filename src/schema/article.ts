@@ -16,21 +16,29 @@ import { Category } from "./category.ts";
 import { Author } from "./author.ts";
 import { db } from "../db.ts";
 
-export const ArticleStatusEnum = builder.enumType("ArticleStatus", { values: ARTICLE_STATUSES });
+export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
+  description: "Where an article is in its life; anonymous callers only ever see PUBLISHED articles whose publishedAt has passed",
+  values: {
+    DRAFT: { description: "Being written; editors only" },
+    PUBLISHED: { description: "Live from publishedAt on (scheduled until then)" },
+    ARCHIVED: { description: "Taken off the site but kept; editors only" },
+  } satisfies Record<(typeof ARTICLE_STATUSES)[number], { description: string }>,
+});
 
 const SEARCH_MAX_LENGTH = 200;
 const MAX_SEARCH_WORDS = 10;
 
 export const ArticleWhere = builder.inputType("ArticleWhere", {
+  description: "Filters for an article list; all given filters apply",
   fields: (t) => ({
     categorySlug: t.string({ required: false, description: "Articles filed in this category or any category below it" }),
-    authorSlug: t.string({ required: false }),
+    authorSlug: t.string({ description: "Articles by the author with this slug", required: false }),
     search: t.string({
       required: false,
       description: "Words (at most 10, 200 characters in all) that must all appear in the title or body; % and _ separate words",
     }),
-    publishedAfter: t.field({ type: "DateTime", required: false }),
-    publishedBefore: t.field({ type: "DateTime", required: false }),
+    publishedAfter: t.field({ description: "Published at or after this time", type: "DateTime", required: false }),
+    publishedBefore: t.field({ description: "Published before this time", type: "DateTime", required: false }),
     status: t.field({ type: ArticleStatusEnum, required: false, description: "Editors only" }),
   }),
 });
@@ -97,27 +105,40 @@ export async function breadcrumbTrail(
 }
 
 export const Article = builder.prismaNode("Article", {
+  description: "An article: its text, byline, categories and publication",
   // Select mode: only the columns a query asks for are read (bodies are large).
   select: { id: true },
   id: { field: "id" },
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    uri: t.string({ select: { slug: true }, resolve: (article) => uris.article(article.slug) }),
-    title: t.exposeString("title"),
+    slug: t.exposeString("slug", { description: "Unique; the article's URI is /<slug>/" }),
+    uri: t.string({
+      description: "The article's path on the site, e.g. /the-therapeutic-relationship/",
+      select: { slug: true },
+      resolve: (article) => uris.article(article.slug),
+    }),
+    title: t.exposeString("title", { description: "Plain text" }),
     excerpt: t.string({
-      args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
+      description: "The written excerpt, or one derived from the first paragraph (55 words)",
+      args: { format: t.arg({ description: "HTML or plain text", type: TextFormatEnum, defaultValue: "HTML", required: true }) },
       select: { excerpt: true, derivedExcerpt: true },
       resolve: (article, { format }) => formatPlainText(article.excerpt ?? article.derivedExcerpt, format),
     }),
     body: t.string({
-      args: { format: t.arg({ type: TextFormatEnum, defaultValue: "HTML", required: true }) },
+      description: "The article's text",
+      args: {
+        format: t.arg({ description: "Sanitized HTML, or plain text", type: TextFormatEnum, defaultValue: "HTML", required: true }),
+      },
       select: { body: true, bodyText: true },
       resolve: (article, { format }) => (format === "PLAIN" ? article.bodyText : article.body),
     }),
-    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    publishedAt: t.expose("publishedAt", {
+      description: "When the article went or goes live; null for an article never published",
+      type: "DateTime", nullable: true,
+    }),
+    updatedAt: t.expose("updatedAt", { description: "When the article was last saved", type: "DateTime" }),
     author: t.field({
+      description: "The byline",
       type: Author,
       select: { authorId: true },
       // Bylines through the per-request loader: one statement for every author a request shows.
@@ -134,6 +155,7 @@ export const Article = builder.prismaNode("Article", {
       resolve: async (article, _args, ctx) => categoriesOf(article.categories, ctx),
     }),
     primaryCategory: t.field({
+      description: "The first of categories; null for an article without categories",
       type: Category,
       nullable: true,
       select: CATEGORY_LINKS,
@@ -145,35 +167,47 @@ export const Article = builder.prismaNode("Article", {
       select: BREADCRUMB_SELECT,
       resolve: (article, _args, ctx) => breadcrumbTrail(article, ctx),
     }),
-    wordCount: t.exposeInt("wordCount"),
-    readingTimeMinutes: t.int({ select: { wordCount: true }, resolve: (article) => readingTimeMinutes(article.wordCount) }),
-    status: t.field({ type: ArticleStatusEnum, select: { status: true }, resolve: (article) => article.status as never }),
+    wordCount: t.exposeInt("wordCount", { description: "Words in the body" }),
+    readingTimeMinutes: t.int({
+      description: "Minutes to read the body at 200 words a minute, at least 1",
+      select: { wordCount: true },
+      resolve: (article) => readingTimeMinutes(article.wordCount),
+    }),
+    status: t.field({
+      description: "Anonymous callers only see PUBLISHED",
+      type: ArticleStatusEnum,
+      select: { status: true },
+      resolve: (article) => article.status as never,
+    }),
     version: t.exposeInt("version", { description: "Increases with every saved change; send it back when updating" }),
-    featuredImageUrl: t.expose("featuredImageUrl", { type: "URL", nullable: true }),
-    videoUrl: t.expose("videoUrl", { type: "URL", nullable: true }),
+    featuredImageUrl: t.expose("featuredImageUrl", { description: "The article's image", type: "URL", nullable: true }),
+    videoUrl: t.expose("videoUrl", { description: "The article's video", type: "URL", nullable: true }),
   }),
 });
 
 export const Breadcrumb = builder.objectRef<{ name: string; uri: string }>("Breadcrumb").implement({
+  description: "One step of a breadcrumb trail",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    uri: t.exposeString("uri"),
+    name: t.exposeString("name", { description: "The step's label" }),
+    uri: t.exposeString("uri", { description: "The step's path on the site" }),
   }),
 });
 
 builder.queryFields((t) => ({
   article: t.prismaField({
+    description: "The article with this slug; null if there is none or you may not see it",
     type: Article,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ description: "An article's slug", required: true }) },
     resolve: (query, _root, { slug }, ctx) => db().article.findUnique({ ...query, where: { slug, AND: [visibleArticleWhere(ctx)] } }),
   }),
   articles: t.connection(
     {
+      description: "Articles you may see, newest first unless ordered otherwise",
       type: Article,
       args: {
-        where: t.arg({ type: ArticleWhere, required: false }),
-        orderBy: t.arg({ type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
+        where: t.arg({ description: "Filters; all given filters apply", type: ArticleWhere, required: false }),
+        orderBy: t.arg({ description: "NEWEST unless given", type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
       },
       resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info),
     },

@@ -5,7 +5,11 @@ import { CREDENTIAL_KINDS, parseSameAs } from "../trust/credentials.ts";
 
 export const CredentialKindEnum = builder.enumType("CredentialKind", {
   description: "What a credential is (schema.org credentialCategory)",
-  values: CREDENTIAL_KINDS,
+  values: {
+    DEGREE: { description: "An academic degree, e.g. Doctor of Psychology" },
+    LICENSE: { description: "A licence to practise, valid in a region" },
+    CERTIFICATION: { description: "A professional certification" },
+  } satisfies Record<(typeof CREDENTIAL_KINDS)[number], { description: string }>,
 });
 
 export const Credential = builder.objectRef<AuthorCredential>("Credential").implement({

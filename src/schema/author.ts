@@ -17,21 +17,25 @@ const AUTHOR_CURSOR: CursorOrder<Pick<AuthorRow, "id" | "name">, string> = {
 // Include mode: every column comes with an author (no large ones), so authors loaded in SQL by
 // the byline loader answer their scalar fields without another query.
 export const Author = builder.prismaNode("Author", {
+  description: "A person or organisation that writes articles",
   id: { field: "id" },
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    uri: t.string({ resolve: (author) => uris.author(author.slug) }),
-    name: t.exposeString("name"),
-    credentials: t.exposeString("credentials", { nullable: true }),
+    slug: t.exposeString("slug", { description: "Unique; the last part of the author's URI" }),
+    uri: t.string({
+      description: "The author's page on the site, e.g. /author/jonathan-spitz/",
+      resolve: (author) => uris.author(author.slug),
+    }),
+    name: t.exposeString("name", { description: "The name alone, without credentials" }),
+    credentials: t.exposeString("credentials", { description: "Shown after the name, e.g. \"PsyD\"", nullable: true }),
     displayName: t.string({
       description: 'Name with credentials, as in a byline: "Jonathan Spitz, PsyD"',
       resolve: (author) => (author.credentials ? `${author.name}, ${author.credentials}` : author.name),
     }),
     isOrganization: t.exposeBoolean("isOrganization", { description: 'A staff or organisational byline such as "ARP Staff"' }),
     bio: t.exposeString("bio", { nullable: true, description: "Sanitized HTML" }),
-    websiteUrl: t.expose("websiteUrl", { type: "URL", nullable: true }),
-    avatarUrl: t.expose("avatarUrl", { type: "URL", nullable: true }),
+    websiteUrl: t.expose("websiteUrl", { description: "The author's own website", type: "URL", nullable: true }),
+    avatarUrl: t.expose("avatarUrl", { description: "The author's picture", type: "URL", nullable: true }),
     articleCount: t.int({
       description: "Published articles only",
       resolve: (author, _args, ctx) => ctx.loaders.authorArticleCount().load(author.id),
@@ -41,9 +45,10 @@ export const Author = builder.prismaNode("Author", {
 
 builder.queryFields((t) => ({
   author: t.prismaField({
+    description: "The author with this slug; null if there is none",
     type: Author,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ description: "An author's slug", required: true }) },
     resolve: (query, _root, { slug }) => db().author.findUnique({ ...query, where: { slug } }),
   }),
   authors: t.connection(

@@ -11,15 +11,17 @@ import { byArticleCount, byName, type CategoryOrdering } from "./category-order.
  * sidebar of any number of categories costs the same two statements.
  */
 export const Category = builder.prismaNode("Category", {
+  description: "A topic articles are filed under; categories nest",
   id: { field: "id" },
   findUnique: (id) => ({ id: Number(id) }),
   fields: (t) => ({
-    slug: t.exposeString("slug"),
+    slug: t.exposeString("slug", { description: "Unique; the last part of the category's URI" }),
     uri: t.string({
+      description: "The category's path on the site, with its ancestors, e.g. /category/psychotherapy/",
       resolve: async (category, _args, ctx) => (await ctx.loaders.categoryDirectory()).uri(category as CategoryRow),
     }),
-    name: t.exposeString("name"),
-    description: t.exposeString("description", { nullable: true }),
+    name: t.exposeString("name", { description: "Plain text" }),
+    description: t.exposeString("description", { nullable: true, description: "Plain text" }),
     articleCount: t.int({
       description: "Published articles filed directly in this category",
       resolve: async (category, _args, ctx) => (await ctx.loaders.categoryArticleCounts()).get(category.id) ?? 0,
@@ -29,6 +31,7 @@ export const Category = builder.prismaNode("Category", {
 
 builder.prismaObjectFields(Category, (t) => ({
     parent: t.field({
+      description: "The category above; null for a top-level category",
       type: Category,
       nullable: true,
       resolve: async (category, _args, ctx) =>
@@ -47,6 +50,7 @@ builder.prismaObjectFields(Category, (t) => ({
 }));
 
 export const CategoryOrderEnum = builder.enumType("CategoryOrder", {
+  description: "Orders of the category list",
   values: {
     NAME: { description: "A to Z" },
     ARTICLE_COUNT: { description: "Most published articles first, then by name" },
@@ -54,24 +58,30 @@ export const CategoryOrderEnum = builder.enumType("CategoryOrder", {
 });
 
 export const CategoryWhere = builder.inputType("CategoryWhere", {
+  description: "Filters for the category list; all given filters apply",
   fields: (t) => ({
     parentSlug: t.string({ required: false, description: 'Children of this category; "" for top-level categories' }),
-    hasArticles: t.boolean({ required: false, description: "true: only categories with published articles; false: only empty ones" }),
+    hasArticles: t.boolean({
+      required: false,
+      description: "true: only categories with published articles; false: only empty ones",
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   category: t.field({
+    description: "The category with this slug; null if there is none",
     type: Category,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ description: "A category's slug", required: true }) },
     resolve: async (_root, { slug }, ctx) => (await ctx.loaders.categoryDirectory()).bySlug.get(slug) ?? null,
   }),
   categories: t.connection({
+    description: "All categories, by name unless ordered otherwise",
     type: Category,
     args: {
-      where: t.arg({ type: CategoryWhere, required: false }),
-      orderBy: t.arg({ type: CategoryOrderEnum, required: false, defaultValue: "NAME" }),
+      where: t.arg({ description: "Filters; all given filters apply", type: CategoryWhere, required: false }),
+      orderBy: t.arg({ description: "NAME unless given", type: CategoryOrderEnum, required: false, defaultValue: "NAME" }),
     },
     resolve: async (_root, args, ctx) => {
       const [directory, counts] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryArticleCounts()]);

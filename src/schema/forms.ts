@@ -15,7 +15,10 @@ const FormChallenge = builder
     fields: (t) => ({
       algorithm: t.exposeString("algorithm", { description: "Hash algorithm, SHA-256" }),
       challenge: t.exposeString("challenge", { description: "The hash to find the number for" }),
-      maxNumber: t.int({ description: "The largest number the solution can be", resolve: (challenge) => challenge.maxnumber ?? 0 }),
+      maxNumber: t.int({
+        description: "The largest number the solution can be",
+        resolve: (challenge) => challenge.maxnumber ?? 0,
+      }),
       salt: t.exposeString("salt", { description: "Salt, with the expiry as a parameter" }),
       signature: t.exposeString("signature", { description: "The server's signature of the challenge" }),
     }),
@@ -34,9 +37,15 @@ const SubscribeInput = builder.inputType("SubscribeInput", {
   fields: (t) => ({
     email: t.string({ required: true, description: "The address to subscribe (at most 254 characters)" }),
     source: t.string({ required: true, description: 'Where the form is, e.g. "sidebar" (at most 100 characters)' }),
-    consentText: t.string({ required: true, description: "The exact consent wording the person saw next to the form (at most 2,000 characters); it is recorded with a version derived from it" }),
+    consentText: t.string({
+      required: true,
+      description: "The exact consent wording the person saw next to the form (at most 2,000 characters); it is recorded with a version derived from it",
+    }),
     proof: t.string({ required: true, description: "The solved formChallenge: the ALTCHA widget's base64 JSON payload" }),
-    website: t.string({ required: false, description: "Honeypot: hide this field from people and send it empty. Forms that fill it in are dropped." }),
+    website: t.string({
+      required: false,
+      description: "Honeypot: hide this field from people and send it empty. Forms that fill it in are dropped.",
+    }),
   }),
 });
 
@@ -48,7 +57,10 @@ const ContactMessageInput = builder.inputType("ContactMessageInput", {
     subject: t.string({ required: true, description: "One line, at most 200 characters" }),
     message: t.string({ required: true, description: "Plain text, at most 5,000 characters" }),
     proof: t.string({ required: true, description: "The solved formChallenge: the ALTCHA widget's base64 JSON payload" }),
-    website: t.string({ required: false, description: "Honeypot: hide this field from people and send it empty. Forms that fill it in are dropped." }),
+    website: t.string({
+      required: false,
+      description: "Honeypot: hide this field from people and send it empty. Forms that fill it in are dropped.",
+    }),
   }),
 });
 
@@ -65,7 +77,9 @@ builder.mutationFields((t) => ({
     type: FormResult,
     description:
       "Double opt-in: sends a confirmation mail. The answer is the same whether the address is new, pending, confirmed or unsubscribed. Errors: BAD_USER_INPUT (input.email, input.proof, ...), RATE_LIMITED (extensions.retryAfter, seconds).",
-    args: { input: t.arg({ type: SubscribeInput, required: true }) },
+    args: {
+      input: t.arg({ description: "The address to subscribe, with the form's proof of work", type: SubscribeInput, required: true }),
+    },
     resolve: (_root, { input }, ctx) => subscribe(ctx.forms.service, input, ctx.forms.client),
   }),
   confirmSubscription: t.field({
@@ -84,7 +98,9 @@ builder.mutationFields((t) => ({
     type: FormResult,
     description:
       "Sends a message to the site's contact address, with Reply-To set to the sender. Errors: BAD_USER_INPUT (input.*), RATE_LIMITED (extensions.retryAfter, seconds).",
-    args: { input: t.arg({ type: ContactMessageInput, required: true }) },
+    args: {
+      input: t.arg({ description: "The message, with the form's proof of work", type: ContactMessageInput, required: true }),
+    },
     resolve: (_root, { input }, ctx) => sendContactMessage(ctx.forms.service, input, ctx.forms.client),
   }),
 }));

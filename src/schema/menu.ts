@@ -17,9 +17,10 @@ export const Menu = builder.objectRef<MenuRow>("Menu");
 export const MenuItem = builder.objectRef<MenuItemShape>("MenuItem");
 
 Menu.implement({
+  description: "A navigation menu at a named location of the site",
   fields: (t) => ({
-    location: t.exposeString("location"),
-    name: t.exposeString("name"),
+    location: t.exposeString("location", { description: "Where the menu is shown, e.g. primary" }),
+    name: t.exposeString("name", { description: "The menu's name" }),
     items: t.field({
       type: [MenuItem],
       description: "Top-level items in order",
@@ -29,9 +30,10 @@ Menu.implement({
 });
 
 MenuItem.implement({
+  description: "A link in a menu, with its sub-items",
   fields: (t) => ({
-    id: t.id({ resolve: (item) => encodeGlobalID("MenuItem", item.id) }),
-    label: t.exposeString("label"),
+    id: t.id({ description: "A global id", resolve: (item) => encodeGlobalID("MenuItem", item.id) }),
+    label: t.exposeString("label", { description: "The text of the link" }),
     url: t.string({
       description: "Where the item links: its target's URI, or the plain URL it was given",
       resolve: async (item, _args, ctx) => {
@@ -66,6 +68,7 @@ MenuItem.implement({
       },
     }),
     children: t.field({
+      description: "Sub-items in order",
       type: [MenuItem],
       resolve: (item) => childrenOf(item.all, item.id),
     }),
@@ -74,9 +77,10 @@ MenuItem.implement({
 
 builder.queryFields((t) => ({
   menu: t.field({
+    description: "The menu at this location; null if there is none",
     type: Menu,
     nullable: true,
-    args: { location: t.arg.string({ required: true }) },
+    args: { location: t.arg.string({ description: "e.g. primary", required: true }) },
     resolve: (_root, { location }, ctx) => ctx.loaders.menuByLocation().load(location),
   }),
 }));

@@ -2,7 +2,13 @@ import { builder } from "./builder.ts";
 import { Page } from "./page.ts";
 import { PAGE_STATUSES } from "../visibility.ts";
 
-export const PageStatusEnum = builder.enumType("PageStatus", { values: PAGE_STATUSES });
+export const PageStatusEnum = builder.enumType("PageStatus", {
+  description: "Whether a page is visible to anonymous callers",
+  values: {
+    DRAFT: { description: "Being written; editors only" },
+    PUBLISHED: { description: "Visible to everyone" },
+  } satisfies Record<(typeof PAGE_STATUSES)[number], { description: string }>,
+});
 
 builder.prismaObjectFields(Page, (t) => ({
   status: t.field({

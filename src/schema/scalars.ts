@@ -13,6 +13,7 @@ function parseDateTime(value: unknown): Date {
 
 builder.scalarType("DateTime", {
   description: "An ISO 8601 date-time in UTC, e.g. 2019-11-08T12:00:00.000Z",
+  specifiedByURL: "https://scalars.graphql.org/andimarek/date-time",
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -37,6 +38,7 @@ function parseUrl(value: unknown): string {
 
 builder.scalarType("URL", {
   description: "An absolute http(s) URL",
+  specifiedByURL: "https://url.spec.whatwg.org/",
   // Rows written before URLs were normalized on save are normalized on the way out as well.
   serialize: (value) => {
     const url = normalizedHttpUrl(value);

@@ -2,19 +2,25 @@ import { builder } from "./builder.ts";
 import type { SiteSettingsRow, SocialLinkRow } from "../loaders/site.ts";
 
 const SocialLink = builder.objectRef<SocialLinkRow>("SocialLink").implement({
+  description: "A link to the site's profile on a social network",
   fields: (t) => ({
     network: t.exposeString("network", { description: 'e.g. "facebook", "twitter", "youtube"' }),
-    label: t.exposeString("label"),
-    url: t.expose("url", { type: "URL" }),
+    label: t.exposeString("label", { description: "The text of the link" }),
+    url: t.expose("url", { description: "The profile's address", type: "URL" }),
   }),
 });
 
 export const Site = builder.objectRef<SiteSettingsRow>("Site").implement({
+  description: "The site's settings: name, tagline, footer and social links",
   fields: (t) => ({
-    title: t.exposeString("title"),
-    tagline: t.exposeString("tagline"),
-    copyright: t.exposeString("copyright"),
-    socialLinks: t.field({ type: [SocialLink], resolve: (_site, _args, ctx) => ctx.loaders.socialLinks() }),
+    title: t.exposeString("title", { description: "The site's name" }),
+    tagline: t.exposeString("tagline", { description: "The line shown under the site's name" }),
+    copyright: t.exposeString("copyright", { description: "The footer's copyright line" }),
+    socialLinks: t.field({
+      description: "In order",
+      type: [SocialLink],
+      resolve: (_site, _args, ctx) => ctx.loaders.socialLinks(),
+    }),
   }),
 });
 
@@ -22,6 +28,7 @@ export const EMPTY_SITE: SiteSettingsRow = { title: "Lantern", tagline: "", copy
 
 builder.queryFields((t) => ({
   site: t.field({
+    description: "The site's settings",
     type: Site,
     resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE,
   }),

@@ -17,15 +17,16 @@ interface RedirectShape {
 export const Redirect = builder.objectRef<RedirectShape>("Redirect").implement({
   description: "An old URI that now lives elsewhere; clients should send a 301 to `to`",
   fields: (t) => ({
-    from: t.exposeString("from"),
-    to: t.exposeString("to"),
-    statusCode: t.int({ resolve: () => 301 }),
+    from: t.exposeString("from", { description: "The old path" }),
+    to: t.exposeString("to", { description: "Where it moved: a path on the site or an absolute URL" }),
+    statusCode: t.int({ description: "The HTTP status to answer with; always 301 (moved permanently)", resolve: () => 301 }),
   }),
 });
 
 type Typed<T extends string> = { __typename: T };
 
 const UriTarget = builder.unionType("UriTarget", {
+  description: "What a path on the site shows: an article, category, author or page, or a redirect",
   types: [Article, Category, Author, Page, Redirect],
   resolveType: (value) => (value as unknown as Typed<"Article" | "Category" | "Author" | "Page" | "Redirect">).__typename,
 });
@@ -71,7 +72,7 @@ builder.queryFields((t) => ({
     type: UriTarget,
     nullable: true,
     description: "What a site path (or full URL) points at: content, or a redirect for an old link; null when nothing",
-    args: { uri: t.arg.string({ required: true }) },
+    args: { uri: t.arg.string({ description: "A path on the site, or a full URL of the site", required: true }) },
     resolve: async (_root, { uri }, ctx) => {
       if (uri.length > MAX_URI_LENGTH) throw badInput(`"uri" must be at most ${MAX_URI_LENGTH} characters`, { argument: "uri" });
       const normalized = normalizeUri(uri);

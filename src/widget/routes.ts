@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Plugin } from "graphql-yoga";
 import { loadTrustedDocuments } from "../safety/trusted-documents.ts";
+import { projectFile } from "../project-files.ts";
 
 interface StaticFile {
   body: string;
@@ -12,7 +13,8 @@ interface StaticFile {
 export const DEMO_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const source = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+// By the project's path, so the production bundle (dist/) finds them too.
+const source = (name: string) => readFileSync(projectFile(`src/widget/${name}`), "utf8");
 
 function hashOf(registry: Map<string, string>, pattern: RegExp): string {
   const entry = [...registry].find(([, document]) => pattern.test(document));

@@ -5,18 +5,18 @@ import { AuthorPayload, DeletePayload } from "./payloads.ts";
 
 const authorInputFields = (required: boolean) =>
   builder.inputType(required ? "CreateAuthorInput" : "UpdateAuthorInput", {
-    description: required ? undefined : "Only the fields given change; null clears the optional ones",
+    description: required ? "A new author" : "Only the fields given change; null clears the optional ones",
     fields: (t) => ({
-      name: t.string({ required }),
+      name: t.string({ description: "The name alone, without credentials", required }),
       slug: t.string({
         required: false,
         description: required ? "Generated from the name when not given" : "A new slug leaves a redirect from the old URI",
       }),
       credentials: t.string({ required: false, description: 'Shown after the name, e.g. "PsyD"' }),
       bio: t.string({ required: false, description: "HTML; sanitized when saved" }),
-      websiteUrl: t.string({ required: false }),
-      avatarUrl: t.string({ required: false }),
-      isOrganization: t.boolean({ required: false }),
+      websiteUrl: t.string({ description: "An absolute http(s) URL", required: false }),
+      avatarUrl: t.string({ description: "An absolute http(s) URL of the author's picture", required: false }),
+      isOrganization: t.boolean({ description: "A staff or organisational byline rather than a person", required: false }),
     }),
   });
 
@@ -25,22 +25,33 @@ const UpdateAuthorInput = authorInputFields(false);
 
 builder.mutationFields((t) => ({
   createAuthor: t.field({
+    description: "Creates an author",
     type: AuthorPayload,
     authScopes: { editor: true },
-    args: { input: t.arg({ type: CreateAuthorInput, required: true }) },
+    args: { input: t.arg({ description: "The new author", type: CreateAuthorInput, required: true }) },
     resolve: async (_root, { input }) => ({ id: await inTransaction((tx) => createAuthor(tx, input)) }),
   }),
   updateAuthor: t.field({
+    description: "Saves changes to an author",
     type: AuthorPayload,
     authScopes: { editor: true },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateAuthorInput, required: true }) },
+    args: {
+      id: t.arg.id({ description: "The author's global id", required: true }),
+      input: t.arg({ description: "The changes", type: UpdateAuthorInput, required: true }),
+    },
     resolve: async (_root, { id, input }) => ({ id: await inTransaction((tx) => updateAuthor(tx, String(id), input)) }),
   }),
   deleteAuthor: t.field({
     type: DeletePayload,
     description: "Refused (CONFLICT) while the author has articles, unless reassignArticlesTo names another author",
     authScopes: { editor: true },
-    args: { id: t.arg.id({ required: true }), reassignArticlesTo: t.arg.id({ required: false }) },
+    args: {
+      id: t.arg.id({ description: "The author's global id", required: true }),
+      reassignArticlesTo: t.arg.id({
+        description: "The global id of the author who takes over the articles; needed while the author has any",
+        required: false,
+      }),
+    },
     resolve: async (_root, { id, reassignArticlesTo }) => {
       await inTransaction((tx) => deleteAuthor(tx, String(id), reassignArticlesTo?.toString()));
       return { deletedId: String(id) };

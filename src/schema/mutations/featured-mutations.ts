@@ -5,8 +5,9 @@ import { setFeatured } from "../../editing/featured.ts";
 import { FeaturedItem } from "../featured.ts";
 
 const FeaturedItemInput = builder.inputType("FeaturedItemInput", {
+  description: "One item of a featured slot",
   fields: (t) => ({
-    articleId: t.id({ required: true }),
+    articleId: t.id({ description: "The global id of the Article to feature", required: true }),
     title: t.string({ required: false, description: "Shown instead of the article's title" }),
     excerpt: t.string({ required: false, description: "Plain text shown instead of the article's excerpt" }),
     startsAt: t.field({ type: "DateTime", required: false, description: "Live from this time; now when omitted" }),
@@ -15,8 +16,9 @@ const FeaturedItemInput = builder.inputType("FeaturedItemInput", {
 });
 
 const FeaturedSlotPayload = builder.objectRef<{ slot: string }>("FeaturedSlotPayload").implement({
+  description: "The result of setFeatured",
   fields: (t) => ({
-    slot: t.exposeString("slot"),
+    slot: t.exposeString("slot", { description: "The slot's name" }),
     items: t.field({
       type: [FeaturedItem],
       description: "Every item of the slot in order, including ones not live now",
@@ -31,8 +33,12 @@ builder.mutationFields((t) => ({
     description: "Replaces the slot's items with these, in this order",
     authScopes: { editor: true },
     args: {
-      slot: t.arg.string({ required: true }),
-      items: t.arg({ type: [FeaturedItemInput], required: true }),
+      slot: t.arg.string({ description: "The slot's name, e.g. sidebar", required: true }),
+      items: t.arg({
+        description: "The slot's items, in order; replaces the ones it had",
+        type: [FeaturedItemInput],
+        required: true,
+      }),
     },
     resolve: async (_root, { slot, items }, ctx) => {
       const changed = await inTransaction((tx) => setFeatured(tx, slot, items));

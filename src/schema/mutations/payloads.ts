@@ -11,8 +11,10 @@ import { Page } from "../page.ts";
  */
 
 export const ArticlePayload = builder.objectRef<{ id: number }>("ArticlePayload").implement({
+  description: "The result of an article mutation",
   fields: (t) => ({
     article: t.prismaField({
+      description: "The article as saved",
       type: Article,
       resolve: (query, { id }) => db().article.findUniqueOrThrow({ ...query, where: { id } }),
     }),
@@ -20,8 +22,10 @@ export const ArticlePayload = builder.objectRef<{ id: number }>("ArticlePayload"
 });
 
 export const AuthorPayload = builder.objectRef<{ id: number }>("AuthorPayload").implement({
+  description: "The result of an author mutation",
   fields: (t) => ({
     author: t.prismaField({
+      description: "The author as saved",
       type: Author,
       resolve: (query, { id }) => db().author.findUniqueOrThrow({ ...query, where: { id } }),
     }),
@@ -29,8 +33,10 @@ export const AuthorPayload = builder.objectRef<{ id: number }>("AuthorPayload").
 });
 
 export const CategoryPayload = builder.objectRef<{ id: number }>("CategoryPayload").implement({
+  description: "The result of a category mutation",
   fields: (t) => ({
     category: t.prismaField({
+      description: "The category as saved",
       type: Category,
       resolve: (query, { id }) => db().category.findUniqueOrThrow({ ...query, where: { id } }),
     }),
@@ -38,8 +44,10 @@ export const CategoryPayload = builder.objectRef<{ id: number }>("CategoryPayloa
 });
 
 export const PagePayload = builder.objectRef<{ id: number }>("PagePayload").implement({
+  description: "The result of a page mutation",
   fields: (t) => ({
     page: t.prismaField({
+      description: "The page as saved",
       type: Page,
       resolve: (query, { id }) => db().page.findUniqueOrThrow({ ...query, where: { id } }),
     }),
@@ -47,6 +55,7 @@ export const PagePayload = builder.objectRef<{ id: number }>("PagePayload").impl
 });
 
 export const DeletePayload = builder.objectRef<{ deletedId: string }>("DeletePayload").implement({
+  description: "The result of a delete",
   fields: (t) => ({
     deletedId: t.exposeID("deletedId", { description: "The global id the deleted object had" }),
   }),

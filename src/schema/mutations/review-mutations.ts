@@ -11,10 +11,10 @@ import { EMPTY_SITE } from "../site.ts";
 const CitationInput = builder.inputType("CitationInput", {
   description: "A source; give a DOI or PMID where there is one (both are validated)",
   fields: (t) => ({
-    title: t.string({ required: true }),
+    title: t.string({ description: "The source's title", required: true }),
     authors: t.string({ required: true, description: 'As printed in the reference: "Horvath AO, Del Re AC"' }),
-    journal: t.string({ required: false }),
-    year: t.int({ required: false }),
+    journal: t.string({ description: "Where it was published", required: false }),
+    year: t.int({ description: "The year it was published", required: false }),
     doi: t.string({ required: false, description: 'e.g. "10.1037/a0022186"; "doi:" and https://doi.org/ prefixes are accepted' }),
     pmid: t.string({ required: false, description: 'PubMed id, digits only, e.g. "21401273"' }),
     url: t.string({ required: false, description: "An absolute http(s) URL" }),
@@ -28,13 +28,18 @@ const ArticleTrustInput = builder.inputType("ArticleTrustInput", {
     authorIds: t.idList({ required: false, description: "Every author in byline order; the first becomes Article.author" }),
     medicalReviewerIds: t.idList({ required: false, description: "Each must hold a credential" }),
     factCheckedById: t.id({ required: false, description: "null clears it" }),
-    factCheckedAt: t.field({ type: "DateTime", required: false }),
+    factCheckedAt: t.field({
+      description: "When the article's facts were last checked; null clears it",
+      type: "DateTime",
+      required: false,
+    }),
     disclaimer: t.string({ required: false, description: "Plain text; null or blank clears it" }),
     citations: t.field({ type: [CitationInput], required: false, description: "The whole list, in order" }),
   }),
 });
 
 const CorrectionInput = builder.inputType("CorrectionInput", {
+  description: "A correction published with the article",
   fields: (t) => ({
     text: t.string({ required: true, description: "What was corrected (plain text)" }),
     at: t.field({ type: "DateTime", required: false, description: "When it was corrected; now when omitted" }),
@@ -42,11 +47,12 @@ const CorrectionInput = builder.inputType("CorrectionInput", {
 });
 
 const CredentialInput = builder.inputType("CredentialInput", {
+  description: "A degree, licence or certification the person holds",
   fields: (t) => ({
-    kind: t.field({ type: CredentialKindEnum, required: true }),
+    kind: t.field({ description: "Degree, licence or certification", type: CredentialKindEnum, required: true }),
     category: t.string({ required: true, description: 'Short designation: "PsyD", "LCSW"' }),
     name: t.string({ required: true, description: 'In full: "Doctor of Psychology"' }),
-    issuer: t.string({ required: false }),
+    issuer: t.string({ description: "The body that awarded or issued it", required: false }),
     region: t.string({ required: false, description: 'Where a licence is valid: "Illinois, US"' }),
   }),
 });
@@ -54,7 +60,7 @@ const CredentialInput = builder.inputType("CredentialInput", {
 const AuthorProfileInput = builder.inputType("AuthorProfileInput", {
   description: "Only the fields given change; lists replace what was there",
   fields: (t) => ({
-    jobTitle: t.string({ required: false }),
+    jobTitle: t.string({ description: "The person's role, e.g. \"Clinical psychologist\"; null clears it", required: false }),
     sameAs: t.stringList({ required: false, description: "Absolute http(s) URLs of the person's other profiles" }),
     conflictOfInterest: t.string({ required: false, description: "null or blank clears it" }),
     qualifications: t.field({ type: [CredentialInput], required: false, description: "Every credential, in display order" }),
@@ -62,16 +68,22 @@ const AuthorProfileInput = builder.inputType("AuthorProfileInput", {
 });
 
 const EditorialSettingsInput = builder.inputType("EditorialSettingsInput", {
+  description: "The site's editorial settings; only the fields given change",
   fields: (t) => ({
     editorialPolicyUrl: t.string({ required: false, description: "An absolute http(s) URL; null clears it" }),
     reviewIntervalMonths: t.int({ required: false, description: "Months from an approved review to the next (1 to 120)" }),
-    feedContent: t.field({ type: FeedContentEnum, required: false }),
+    feedContent: t.field({ description: "What the Atom feed carries of each article", type: FeedContentEnum, required: false }),
   }),
 });
 
 const SitePayload = builder.objectRef<Record<string, never>>("EditorialSettingsPayload").implement({
+  description: "The result of updateEditorialSettings",
   fields: (t) => ({
-    site: t.field({ type: Site, resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE }),
+    site: t.field({
+      description: "The settings as saved",
+      type: Site,
+      resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE,
+    }),
   }),
 });
 
@@ -82,7 +94,10 @@ builder.mutationFields((t) => ({
     type: ArticlePayload,
     description: "Authors in order, medical reviewers, fact check, disclaimer and citations of an article",
     authScopes: editor,
-    args: { articleId: t.arg.id({ required: true }), input: t.arg({ type: ArticleTrustInput, required: true }) },
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      input: t.arg({ description: "The changes", type: ArticleTrustInput, required: true }),
+    },
     resolve: async (_root, { articleId, input }) => ({
       id: await inTransaction((tx) => updateArticleTrust(tx, String(articleId), input)),
     }),
@@ -91,7 +106,10 @@ builder.mutationFields((t) => ({
     type: ArticlePayload,
     description: "Asks a credentialed person to review an article medically (reviewStatus IN_REVIEW)",
     authScopes: editor,
-    args: { articleId: t.arg.id({ required: true }), reviewerId: t.arg.id({ required: true }) },
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      reviewerId: t.arg.id({ description: "The global id of the Author who reviews it", required: true }),
+    },
     resolve: async (_root, { articleId, reviewerId }, ctx) => ({
       id: await inTransaction((tx) => requestReview(tx, String(articleId), String(reviewerId), ctx.now)),
     }),
@@ -101,7 +119,10 @@ builder.mutationFields((t) => ({
     description:
       "The assigned reviewer approves: sets reviewedAt and nextReviewDue (the site's review interval later). Needs a token that acts for that reviewer",
     authScopes: editor,
-    args: { articleId: t.arg.id({ required: true }), notes: t.arg.string({ required: false, description: "Seen by editors only" }) },
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      notes: t.arg.string({ required: false, description: "Seen by editors only" }),
+    },
     resolve: async (_root, { articleId, notes }, ctx) => ({
       id: await inTransaction((tx) => approveReview(tx, String(articleId), notes, ctx.viewer, ctx.now)),
     }),
@@ -110,7 +131,10 @@ builder.mutationFields((t) => ({
     type: ArticlePayload,
     description: "Publishes a correction with an article",
     authScopes: editor,
-    args: { articleId: t.arg.id({ required: true }), input: t.arg({ type: CorrectionInput, required: true }) },
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      input: t.arg({ description: "The correction", type: CorrectionInput, required: true }),
+    },
     resolve: async (_root, { articleId, input }, ctx) => ({
       id: await inTransaction((tx) => addCorrection(tx, String(articleId), input, ctx.now)),
     }),
@@ -119,7 +143,10 @@ builder.mutationFields((t) => ({
     type: AuthorPayload,
     description: "A person's job title, profile links, conflict-of-interest statement and credentials",
     authScopes: editor,
-    args: { authorId: t.arg.id({ required: true }), input: t.arg({ type: AuthorProfileInput, required: true }) },
+    args: {
+      authorId: t.arg.id({ description: "The author's global id", required: true }),
+      input: t.arg({ description: "The changes", type: AuthorProfileInput, required: true }),
+    },
     resolve: async (_root, { authorId, input }) => ({
       id: await inTransaction((tx) => updateAuthorProfile(tx, String(authorId), input)),
     }),
@@ -128,7 +155,7 @@ builder.mutationFields((t) => ({
     type: SitePayload,
     description: "Admins: the editorial-policy URL, the review interval and what the feed carries",
     authScopes: { admin: true },
-    args: { input: t.arg({ type: EditorialSettingsInput, required: true }) },
+    args: { input: t.arg({ description: "The changes", type: EditorialSettingsInput, required: true }) },
     resolve: async (_root, { input }) => {
       await inTransaction((tx) => updateEditorialSettings(tx, input));
       return {};

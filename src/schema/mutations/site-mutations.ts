@@ -4,26 +4,29 @@ import { updateSite } from "../../editing/site.ts";
 import { Site } from "../site.ts";
 
 const SocialLinkInput = builder.inputType("SocialLinkInput", {
+  description: "A link to the site's profile on a social network",
   fields: (t) => ({
     network: t.string({ required: true, description: 'e.g. "facebook"' }),
-    label: t.string({ required: true }),
-    url: t.string({ required: true }),
+    label: t.string({ description: "The text of the link", required: true }),
+    url: t.string({ description: "An absolute http(s) URL", required: true }),
   }),
 });
 
 const UpdateSiteInput = builder.inputType("UpdateSiteInput", {
   description: "Only the fields given change; socialLinks replaces the whole list",
   fields: (t) => ({
-    title: t.string({ required: false }),
-    tagline: t.string({ required: false }),
-    copyright: t.string({ required: false }),
-    socialLinks: t.field({ type: [SocialLinkInput], required: false }),
+    title: t.string({ description: "The site's name", required: false }),
+    tagline: t.string({ description: "The line shown under the site's name", required: false }),
+    copyright: t.string({ description: "The footer's copyright line", required: false }),
+    socialLinks: t.field({ description: "Replaces the whole list, in order", type: [SocialLinkInput], required: false }),
   }),
 });
 
 const SitePayload = builder.objectRef<Record<string, never>>("SitePayload").implement({
+  description: "The result of updateSite",
   fields: (t) => ({
     site: t.field({
+      description: "The settings as saved",
       type: Site,
       // Loaders are fresh after each mutation, so this reads what was just saved.
       resolve: async (_payload, _args, ctx) => (await ctx.loaders.siteSettings())!,
@@ -36,7 +39,7 @@ builder.mutationFields((t) => ({
     type: SitePayload,
     description: "Admins only",
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateSiteInput, required: true }) },
+    args: { input: t.arg({ description: "The changes", type: UpdateSiteInput, required: true }) },
     resolve: async (_root, { input }) => {
       await inTransaction((tx) => updateSite(tx, input));
       return {};

@@ -1,0 +1,27 @@
+import { ConfigError, config, type Config } from "./config.ts";
+import { DatabaseFileError } from "./database-file.ts";
+import { loadDotEnv } from "./load-env.ts";
+import { MigrationError } from "./migrate.ts";
+import { PortUnavailableError } from "./port-check.ts";
+
+export const log = (line: string) => console.log(`[lantern] ${line}`);
+
+/** Errors whose message is all a person needs: printed as they are, without a stack trace. */
+const EXPLAINED = [ConfigError, DatabaseFileError, MigrationError, PortUnavailableError];
+
+/**
+ * Runs a command-line entry point (start, token, db:seed, db:migrate): reads `.env`, parses the
+ * configuration, and turns any failure into one line on stderr and exit code 1.
+ */
+export async function runCommand(main: (settings: Config) => Promise<number | void>): Promise<void> {
+  try {
+    loadDotEnv();
+    const code = await main(config());
+    if (typeof code === "number") process.exitCode = code;
+  } catch (error) {
+    const explained = EXPLAINED.some((kind) => error instanceof kind);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(explained ? message : `[lantern] failed: ${message}`);
+    process.exitCode = 1;
+  }
+}

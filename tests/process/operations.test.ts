@@ -1,0 +1,177 @@
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, inject, it } from "vitest";
+import { sqliteFilePath } from "../../src/db.ts";
+import { knownMigrations } from "../../src/migrate.ts";
+import { PROJECT, freePort, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
+
+const template = sqliteFilePath(inject("templateDatabaseUrl"));
+const STACK_FRAME = /^\s+at /m;
+
+/** One line on stderr, naming what went wrong, and no stack trace. */
+function expectOneLineError(result: CommandResult, message: RegExp) {
+  expect(result.code, result.stdout + result.stderr).toBe(1);
+  expect(result.stderr.trim()).toMatch(message);
+  expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  expect(result.stderr + result.stdout).not.toMatch(STACK_FRAME);
+}
+
+describe("production start", () => {
+  it("answers on an existing database without running Prisma's CLI", async () => {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const database = scratchDatabase(template);
+      const server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url, NODE_ENV: "production" });
+      times.push(Math.round(server.firstAnswerMs));
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      expect(server.output()).not.toMatch(/Applying|migration/i);
+    }
+    console.log(`node dist/start.js: first answer after ${times.join(", ")} ms`);
+    // The goal is 1 s on an idle machine; this bound leaves room for a busy CI machine.
+    expect(Math.min(...times)).toBeLessThan(3000);
+  });
+
+  it.each([
+    ["npm run start:production", "SIGTERM"],
+    ["npm run start:production", "SIGINT"],
+    ["npm start", "SIGTERM"],
+  ] as const)("%s stops on %s sent to npm", async (command, signal) => {
+    const database = scratchDatabase(template);
+    const server = await startServer("npm", command.split(" ").slice(1), { DATABASE_URL: database.url });
+    server.child.kill(signal);
+    expect(await server.exited).toBe(0);
+    expect(await portAnswers(server.url)).toBe(false);
+    expect(server.output()).toContain(`${signal}: draining`);
+  });
+
+  it("says what it does on the first start", async () => {
+    const database = scratchDatabase();
+    const server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url });
+    server.child.kill("SIGTERM");
+    await server.exited;
+    const lines = server.output().trim().split("\n");
+    expect(lines[0]).toBe(`[lantern] Creating the database ${database.file}`);
+    expect(lines[1]).toBe(`[lantern] Applying ${knownMigrations().length} migrations to ${database.file}: ${knownMigrations().join(", ")}`);
+    expect(lines[2]).toBe("[lantern] The database is empty (SEED_DEMO_CONTENT=auto)");
+    expect(lines[3]).toBe("[lantern] Loading the demo content...");
+    expect(lines[4]).toMatch(/^\[lantern\] Loaded the demo content in [\d.]+ s: \d+ articles, \d+ authors, \d+ categories, \d+ pages, 1 menu$/);
+    expect(lines[5]).toMatch(/^\[lantern\] Listening on 127\.0\.0\.1:\d+: GraphQL API at http:\/\/127\.0\.0\.1:\d+\/graphql/);
+  });
+});
+
+describe("database commands next to a running server", () => {
+  it("token creates and revokes tokens without downtime; db:migrate and db:seed work; a second start is refused", async () => {
+    const database = scratchDatabase(template);
+    const server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url });
+    const env = { DATABASE_URL: database.url };
+    try {
+      const created = await runCommand("npm", ["run", "-s", "token", "--", "create", "--name", "Leaked", "--role", "editor"], { env });
+      expect(created.code, created.stderr).toBe(0);
+      const token = created.stdout.match(/ltn_\S+/)![0];
+      const id = created.stdout.match(/token (\d+)/)![1]!;
+      const mutate = () =>
+        fetch(`${server.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: 'mutation { createAuthor(input: { name: "Ops Test" }) { author { id } } }' }),
+        }).then((response) => response.json());
+      expect((await mutate()).data.createAuthor.author.id).toBeTruthy();
+
+      const revoked = await runCommand("npm", ["run", "-s", "token", "--", "revoke", id], { env });
+      expect(revoked.stdout).toContain(`Revoked token ${id}`);
+      expect((await mutate()).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+
+      const migrated = await runCommand("npm", ["run", "-s", "db:migrate"], { env });
+      expect(migrated.code, migrated.stderr).toBe(0);
+      expect(migrated.stdout).toContain("up to date: no pending migrations");
+
+      const seeded = await runCommand("npm", ["run", "-s", "db:seed"], { env });
+      expect(seeded.code, seeded.stderr).toBe(0);
+      expect(seeded.stdout).toMatch(/Loaded the demo content in/);
+
+      const other = scratchDatabase();
+      const second = await runCommand("node", ["dist/start.js"], { env: { DATABASE_URL: other.url, PORT: new URL(server.url).port, HOST: "127.0.0.1" } });
+      expectOneLineError(second, /^Port \d+ on 127\.0\.0\.1 is already in use/);
+      expect(existsSync(other.file)).toBe(false); // refused before migrating
+      expect(await portAnswers(server.url)).toBe(true);
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  });
+
+  it("migrations that cannot run while another process holds the database are refused in one line", async () => {
+    const database = scratchDatabase();
+    const holder = new Database(database.file);
+    holder.exec("BEGIN EXCLUSIVE; CREATE TABLE held (x); ");
+    try {
+      const result = await runCommand("npm", ["run", "-s", "db:migrate"], { env: { DATABASE_URL: database.url } });
+      expectOneLineError(result, /another process is using it/);
+      expect(result.stderr).toContain(database.file);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+  });
+});
+
+describe("opening the database", () => {
+  it.each([
+    ["a folder", () => scratchDatabase().folder, /it is a folder, not a file/, undefined],
+    ["a file that is not SQLite", () => {
+      const { file } = scratchDatabase();
+      writeFileSync(file, "name,title\nnot,a database\n");
+      return file;
+    }, /it is not a SQLite database/, undefined],
+    ["a read-only file", () => {
+      const { file, folder } = scratchDatabase(template);
+      chmodSync(folder, 0o777);
+      chmodSync(file, 0o444);
+      return file;
+    }, /it is read-only/, "nobody"],
+    ["a file in a read-only folder", () => {
+      const { file, folder } = scratchDatabase(template);
+      chmodSync(file, 0o666);
+      chmodSync(folder, 0o555);
+      return file;
+    }, /its folder is read-only/, "nobody"],
+    ["a folder that cannot be created", () => {
+      const { folder } = scratchDatabase();
+      chmodSync(folder, 0o755);
+      return join(folder, "sub", "lantern.db");
+    }, /its folder cannot be created \(EACCES\)/, "nobody"],
+    ["a folder that cannot be reached", () => join(scratchDatabase().folder, "lantern.db"), /it cannot be reached \(EACCES\)/, "nobody"],
+  ] as const)("names the path and the cause for %s", async (_case, make, cause, user) => {
+    const path = make();
+    const port = String(await freePort());
+    for (const args of [["dist/migrate.js"], ["dist/token.js", "list"], ["dist/start.js"]]) {
+      const result = await runCommand("node", args, { env: { DATABASE_URL: `file:${path}`, PORT: port }, user });
+      expectOneLineError(result, new RegExp(`^Cannot use the database ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${cause.source}`));
+    }
+  });
+});
+
+describe("configuration of every command", () => {
+  it("reads .env from the working folder and expands file:~/", async () => {
+    const home = scratchDatabase().folder;
+    const folder = scratchDatabase().folder;
+    writeFileSync(join(folder, ".env"), "DATABASE_URL=file:~/lantern-data/lantern.db\nSEED_DEMO_CONTENT=never\n");
+    const env = { DATABASE_URL: undefined, HOME: home };
+    const migrated = await runCommand("node", [join(PROJECT, "dist/migrate.js")], { cwd: folder, env });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toContain(`Applying ${knownMigrations().length} migrations to ${home}/lantern-data/lantern.db`);
+    const seeded = await runCommand("node", [join(PROJECT, "dist/seed.js")], { cwd: folder, env });
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const database = new Database(join(home, "lantern-data", "lantern.db"), { readonly: true });
+    expect((database.prepare("SELECT count(*) AS n FROM Article").get() as { n: number }).n).toBeGreaterThan(0);
+    database.close();
+  });
+
+  it("refuses another user's ~ in one line", async () => {
+    const result = await runCommand("node", ["dist/migrate.js"], { env: { DATABASE_URL: "file:~bob/lantern.db" } });
+    expectOneLineError(result, /^Invalid configuration: DATABASE_URL may start with file:~\/ .* but not name another user's/);
+  });
+});
+
