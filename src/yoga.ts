@@ -2,7 +2,7 @@ import { createYoga } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
-import { ARTICLE_PAGE_QUERY } from "./graphiql-example.ts";
+import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "./graphiql-example.ts";
 import { config, type Config } from "./config.ts";
 import { useLanternMetrics } from "./metrics.ts";
 import { safetyPlugins } from "./safety/plugins.ts";
@@ -51,7 +51,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
     extraParamNames: ["documentId"],
     plugins: [
       landingPages(settings.GRAPHIQL),
-      ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", ARTICLE_PAGE_QUERY)] : []),
+      ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", [ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY])] : []),
       readiness(),
       widgetRoutes(),
       formPages(formsService),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphql, fetchYoga } from "./support/graphql.ts";
-import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
+import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../src/graphiql-example.ts";
 
 const TOPICS = [
   "Exercise", "Food and Nutrition", "LIfestyle", "Enjoyment and Pleasure", "Therapeutic Bodywork",
@@ -91,5 +91,17 @@ describe("GraphiQL", () => {
     const html = await response.text();
     expect(html).toContain("GraphiQL");
     expect(html).toContain("query ArticlePage");
+    expect(html).toContain("query ArticleTrust");
+  });
+
+  it("opens a second tab on the seed article's trust block: reviewer, three cited DOIs, a correction", async () => {
+    const { body } = await graphql(ARTICLE_TRUST_QUERY);
+    expect(body.errors).toBeUndefined();
+    const article = body.data.article;
+    expect(article.medicalReviewers.length).toBeGreaterThan(0);
+    expect(article.reviewedAt).toBeTruthy();
+    expect(article.citations).toHaveLength(3);
+    expect(article.citations.every((citation: { doi: string | null }) => /^10\.\d{4,9}\//.test(citation.doi ?? ""))).toBe(true);
+    expect(article.corrections).toHaveLength(1);
   });
 });

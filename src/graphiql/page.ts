@@ -9,8 +9,8 @@ export interface GraphiQLPage {
   etag: string;
 }
 
-/** The GraphiQL page: a few hundred bytes of HTML that load the fingerprinted assets. */
-export function graphiqlPage(endpoint: string, defaultQuery: string): GraphiQLPage {
+/** The GraphiQL page: a few hundred bytes of HTML that load the fingerprinted assets; one tab per example. */
+export function graphiqlPage(endpoint: string, examples: readonly string[]): GraphiQLPage {
   const assets = graphiqlAssets();
   const scripts = assets.filter((asset) => asset.path.endsWith(".js"));
   const styles = assets.filter((asset) => asset.path.endsWith(".css"));
@@ -30,7 +30,8 @@ ${scripts.map((asset) => `<script src="${asset.path}"></script>`).join("\n")}
 ReactDOM.createRoot(document.getElementById("graphiql")).render(
   React.createElement(GraphiQL, {
     fetcher: GraphiQL.createFetcher({ url: ${scriptJson(endpoint)} }),
-    defaultQuery: ${scriptJson(defaultQuery)},
+    defaultQuery: ${scriptJson(examples[0])},
+    defaultTabs: ${scriptJson(examples.map((query) => ({ query })))},
     defaultEditorToolsVisibility: true,
   }),
 );

@@ -39,7 +39,7 @@ export const GRAPHIQL_PATH = "/graphiql";
  * page, revalidated on each load, that loads GraphiQL's scripts and styles from fingerprinted
  * files under /graphiql/assets/, compressed (brotli or gzip) and cached for a year.
  */
-export function serveGraphiQL(endpoint: string, defaultQuery: string): Plugin {
+export function serveGraphiQL(endpoint: string, examples: readonly string[]): Plugin {
   let page: GraphiQLPage | undefined;
   return {
     async onRequest({ request, url, fetchAPI, endResponse }) {
@@ -47,7 +47,7 @@ export function serveGraphiQL(endpoint: string, defaultQuery: string): Plugin {
       if (url.pathname === endpoint && (request.headers.get("accept") ?? "").includes("text/html") && !url.search) {
         endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: GRAPHIQL_PATH, "cache-control": "no-cache" } }));
       } else if (url.pathname === GRAPHIQL_PATH) {
-        page ??= graphiqlPage(endpoint, defaultQuery);
+        page ??= graphiqlPage(endpoint, examples);
         endResponse(pageResponse(page, request, fetchAPI));
       } else if (url.pathname.startsWith(ASSET_PREFIX)) {
         const asset = graphiqlAssets().find((candidate) => candidate.path === url.pathname);
