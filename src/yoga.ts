@@ -57,7 +57,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
-      publicFeeds(clock),
+      publicFeeds(clock, cache),
       ...safetyPlugins({ settings, isEditorRequest }),
       responseCachePlugin(cache),
       compression(),

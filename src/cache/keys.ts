@@ -23,6 +23,8 @@ export const cacheKeys = {
   categoryCounts: "Categories:counts",
   /** The list of authors. */
   authorList: "Authors",
+  /** The list of pages (the sitemap lists them). */
+  pageList: "Pages",
   /** Redirects, as `resolveUri` answers them. */
   redirects: "Redirects",
   /** Root lookups (by slug, id or URI) that found nothing: anything new may answer them. */
@@ -30,6 +32,12 @@ export const cacheKeys = {
   /** An answer that differs on every call (a form's proof-of-work challenge): never stored. */
   noStore: "NoStore",
 } as const;
+
+/**
+ * What /sitemap.xml and /feed.xml show: every live article, category, author and page, and the
+ * site's settings (feed title, full or excerpt). Any change to a live article evicts the lists.
+ */
+export const publicFeedKeys = [cacheKeys.articleLists, cacheKeys.categoryTree, cacheKeys.authorList, cacheKeys.pageList, cacheKeys.site];
 
 /** The entity types whose rows carry their own key. */
 export const entityKey: Record<string, (row: { id: number }) => string> = {

@@ -82,9 +82,9 @@ const category: Effect = async (args) => {
 
 const page: Effect = async (args) => {
   const id = idOf(args.id);
-  if (id === undefined) return [cacheKeys.misses];
+  if (id === undefined) return [cacheKeys.misses, cacheKeys.pageList];
   const menus = await db().menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } });
-  return [cacheKeys.page(id), cacheKeys.misses, cacheKeys.redirects, ...menus.map((item) => cacheKeys.menu(item.menu.location))];
+  return [cacheKeys.page(id), cacheKeys.pageList, cacheKeys.misses, cacheKeys.redirects, ...menus.map((item) => cacheKeys.menu(item.menu.location))];
 };
 
 const author = authorIn("id");

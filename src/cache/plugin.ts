@@ -1,14 +1,11 @@
-import { createHash } from "node:crypto";
 import { getOperationAST, type GraphQLSchema } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS } from "./mutation-effects.ts";
-import { variantEtag } from "./compression.ts";
+import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "./http-headers.ts";
 import { cacheKeys } from "./keys.ts";
-
-const PRIVATE = "private, no-store";
 
 interface Pending {
   id: string;
@@ -57,31 +54,9 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
   return recordingResponseKeys(schema);
 }
 
-/** If-None-Match names this answer's ETag, or its tag for a compressed variant. */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => {
-    const bare = tag.trim().replace(/^W\//, "");
-    return bare === etag || ["br", "gzip"].some((encoding) => bare === variantEtag(etag, encoding));
-  });
-}
-
 /** A result, or a batch of them, with any error: not cached. */
 function hasErrors(result: unknown): boolean {
   return Array.isArray(result) ? result.some(hasErrors) : typeof result === "object" && result !== null && "errors" in result;
-}
-
-function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-function cachedHeaders(etag: string, keys: readonly string[], maxAge: number, method: string): Record<string, string> {
-  return {
-    "cache-control": method === "GET" ? `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, 60)}` : PRIVATE,
-    etag,
-    "surrogate-key": keys.join(" "),
-    xkey: keys.join(" "),
-  };
 }
 
 /** Serves anonymous queries from `cache` and stores their answers; sets HTTP caching headers. */

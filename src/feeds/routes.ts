@@ -3,14 +3,19 @@ import { checkDatabaseFile } from "../db.ts";
 import type { Clock } from "../clock.ts";
 import { atomFeed } from "./atom.ts";
 import { sitemapDocument, sitemapEntries } from "./sitemap.ts";
+import { responseId, type ResponseCache } from "../cache/response-cache.ts";
+import { publicFeedKeys } from "../cache/keys.ts";
+import { cachedHeaders, etagOf, matchesEtag } from "../cache/http-headers.ts";
 
 const PART = /^\/sitemap-(\d{1,6})\.xml$/;
 
 /**
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
- * content only, with the clock the GraphQL requests use.
+ * content only, with the clock the GraphQL requests use. They are kept in the response cache
+ * (when it is on) under `publicFeedKeys`, evicted and purged with it, and never past the next
+ * scheduled change.
  */
-export function publicFeeds(clock: Clock): Plugin {
+export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
@@ -25,18 +30,27 @@ export function publicFeeds(clock: Clock): Plugin {
         endResponse(new fetchAPI.Response("The service is temporarily unavailable; try again shortly", { status: 503, headers }));
         return;
       }
+      cache.startSchedule();
       const now = clock.now();
-      const body = isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), part ? Number(part[1]) : null);
-      if (body === null) {
-        endResponse(new fetchAPI.Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
-        return;
+      const id = responseId(["public feed", url.pathname]);
+      const { response: cached, version } = cache.enabled ? await cache.store.get(id, now.getTime()) : { response: undefined, version: 0 };
+      let answer = cached;
+      if (!answer) {
+        const body = isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), part ? Number(part[1]) : null);
+        if (body === null) {
+          endResponse(new fetchAPI.Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
+          return;
+        }
+        const ttl = cache.enabled ? await cache.ttlMs(now) : 0;
+        const contentType = `${isFeed ? "application/atom+xml" : "application/xml"}; charset=utf-8`;
+        answer = { body, contentType, etag: etagOf(body), keys: publicFeedKeys, expiresAt: now.getTime() + ttl };
+        if (ttl >= 1000) await cache.store.set(id, answer, now.getTime(), version);
       }
-      const type = isFeed ? "application/atom+xml" : "application/xml";
-      endResponse(
-        new fetchAPI.Response(request.method === "HEAD" ? null : body, {
-          headers: { "content-type": `${type}; charset=utf-8`, "cache-control": "public, max-age=300" },
-        }),
-      );
+      const maxAge = Math.max(0, Math.floor((answer.expiresAt - now.getTime()) / 1000));
+      const headers = { "content-type": answer.contentType, ...cachedHeaders(answer.etag, answer.keys, maxAge, "GET") };
+      const fresh = matchesEtag(request.headers.get("if-none-match"), answer.etag);
+      const withBody = request.method !== "HEAD" && !fresh;
+      endResponse(new fetchAPI.Response(withBody ? answer.body : null, { status: fresh ? 304 : 200, headers }));
     },
   };
 }
