@@ -37,13 +37,12 @@ describe.each(["/sitemap.xml", "/feed.xml"])("%s in the response cache", (path) 
     const etag = first.response.headers.get("etag")!;
     expect((await get(yoga, path, { "if-none-match": etag })).response.status).toBe(304);
 
-    const body = await yoga
-      .fetch("http://lantern.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(await tokenHeaders("editor")) },
-        body: JSON.stringify({ query: `mutation ($id: ID!) { publishArticle(id: $id) { article { id } } }`, variables: { id: draft.globalId } }),
-      })
-      .then((response) => response.json());
+    const published = await yoga.fetch("http://lantern.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(await tokenHeaders("editor")) },
+      body: JSON.stringify({ query: `mutation ($id: ID!) { publishArticle(id: $id) { article { id } } }`, variables: { id: draft.globalId } }),
+    });
+    const body = await published.json();
     expect(body.errors).toBeUndefined();
 
     const after = await get(yoga, path);
