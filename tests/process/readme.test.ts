@@ -17,6 +17,8 @@ const RUN_BY_CI = new Set([
   "npm run test:process",
   "npm run test:browser",
   "apt-get install -y chromium", // .ci/run installs it when missing
+  "npm run test:cdn",
+  "apt-get install -y varnish varnish-modules", // .ci/run installs them when missing
   "npm run typecheck",
   "npm run schema:check",
   "npm run schema:lint",
