@@ -34,6 +34,11 @@ describe("GraphiQL's page and assets", () => {
     const again = await fetchYoga("/graphiql", { headers: { ...html, "if-none-match": etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
+    // A browser given the compressed page sends that variant's tag back.
+    const compressed = await fetchYoga("/graphiql", { headers: { ...html, "accept-encoding": "br" } });
+    expect(compressed.headers.get("content-encoding")).toBe("br");
+    const revalidated = await fetchYoga("/graphiql", { headers: { ...html, "accept-encoding": "br", "if-none-match": compressed.headers.get("etag")! } });
+    expect(revalidated.status).toBe(304);
   });
 
   it("serves the assets compressed and cached for a year: under 1 MB in all", async () => {

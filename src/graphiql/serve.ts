@@ -1,6 +1,7 @@
 import type { Plugin } from "graphql-yoga";
 import { ASSET_PREFIX, graphiqlAssets, type Asset } from "./assets.ts";
 import { graphiqlPage, type GraphiQLPage } from "./page.ts";
+import { matchesEtag } from "../cache/http-headers.ts";
 
 const LONG_CACHE = "public, max-age=31536000, immutable";
 
@@ -27,7 +28,8 @@ async function assetResponse(asset: Asset, request: Request, fetchAPI: { Respons
 function pageResponse(page: GraphiQLPage, request: Request, fetchAPI: { Response: typeof Response }): Response {
   // The page names the current assets, so the browser checks it on every load (a 304 when unchanged).
   const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", etag: page.etag };
-  if (notModified(request, page.etag)) return new fetchAPI.Response(null, { status: 304, headers });
+  // The tag a browser sends back may be that of the compressed variant it was given.
+  if (matchesEtag(request.headers.get("if-none-match"), page.etag)) return new fetchAPI.Response(null, { status: 304, headers });
   return new fetchAPI.Response(request.method === "HEAD" ? null : page.html, { status: 200, headers });
 }
 
