@@ -361,6 +361,9 @@ describe("<lantern-featured> in headless Chromium", () => {
     console.log(`SIGTERM with a live widget connected: exited 0 after ${Math.round(exited.at - stopping)} ms`);
     expect(exited.at - stopping).toBeLessThan(3000);
     expect((await shown(page)).titles).toEqual(["Before the restart"]);
+    // Down long enough for the widget to try three times (waits of about 1 s and 2 s), so its
+    // back-off shows whatever the machine's speed.
+    await expect.poll(() => attempts.length, { timeout: 20_000, interval: 100 }).toBeGreaterThanOrEqual(3);
 
     const port = Number(new URL(lantern.url).port);
     lantern = await startServerProcess({ templateDatabase: lantern.databaseFile, env: { NODE_ENV: "production", TRUSTED_DOCUMENTS: "anonymous" }, port });
