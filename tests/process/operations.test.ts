@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
 import { knownMigrations } from "../../src/migrate.ts";
-import { PROJECT, freePort, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
+import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
+import { freePort } from "../support/server-process.ts";
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;

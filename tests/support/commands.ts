@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./server-process.ts";
 
 export const PROJECT = process.cwd();
 
@@ -25,14 +25,6 @@ export function runCommand(command: string, args: string[], options: { env?: Rec
   child.stdout.on("data", (chunk) => (stdout += chunk));
   child.stderr.on("data", (chunk) => (stderr += chunk));
   return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A folder of its own, and in it a copy of the template database when one is given. */
@@ -79,3 +71,4 @@ export async function startServer(command: string, args: string[], env: Record<s
 export async function portAnswers(url: string): Promise<boolean> {
   return fetch(`${url}/health`).then(() => true, () => false);
 }
+
