@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
+import type { LanternYoga } from "../src/yoga.ts";
 import { sqlStatementCount } from "../src/db-statements.ts";
 import { ManualClock } from "./support/clock.ts";
+import { cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
 
 // The sitemap and the feed live in the response cache like GraphQL answers: served without SQL
 // until a change evicts them (and purges them from a CDN by the same keys).
-
-function server(clock: ManualClock): LanternYoga {
-  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300" }), { clock });
-}
 
 async function get(yoga: LanternYoga, path: string, headers: Record<string, string> = {}) {
   const response = await yoga.fetch(`http://lantern.test${path}`, { headers });
@@ -21,7 +17,7 @@ async function get(yoga: LanternYoga, path: string, headers: Record<string, stri
 describe.each(["/sitemap.xml", "/feed.xml"])("%s in the response cache", (path) => {
   it("is served from the cache, revalidates with its ETag, and is evicted when an article is published", async () => {
     const clock = new ManualClock();
-    const yoga = server(clock);
+    const yoga = cachingServer(clock);
     const draft = await draftArticle();
 
     const first = await get(yoga, path);

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
+import type { LanternYoga } from "../src/yoga.ts";
 import { SCHEDULE_RECHECK_MS } from "../src/cache/response-cache.ts";
 import { ManualClock } from "./support/clock.ts";
+import { post, cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { cacheSite, cachedOperations } from "./support/cache-site.ts";
-
-function server(clock: ManualClock): LanternYoga {
-  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300" }), { clock });
-}
-
-async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
-  const response = await yoga.fetch("http://lantern.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { response, body: await response.json() };
-}
 
 async function get(yoga: LanternYoga, query: string) {
   const response = await yoga.fetch(`http://lantern.test/graphql?query=${encodeURIComponent(query)}`, { headers: { "x-graphql-csrf": "1" } });
@@ -29,7 +16,7 @@ const maxAge = (response: Response) => Number(/max-age=(\d+)/.exec(response.head
 describe("time is a change", () => {
   it("a scheduled article going live evicts its lists at that instant, with no request", async () => {
     const clock = new ManualClock();
-    const yoga = server(clock);
+    const yoga = cachingServer(clock);
     const site = await cacheSite(clock.now());
     const operations = cachedOperations(site);
     const at = new Date(clock.now().getTime() + 10_000);
@@ -55,7 +42,7 @@ describe("time is a change", () => {
 
   it("a featured window opening and closing evicts the slot at each instant", async () => {
     const clock = new ManualClock();
-    const yoga = server(clock);
+    const yoga = cachingServer(clock);
     const site = await cacheSite(clock.now());
     const { featured } = cachedOperations(site);
     const opens = new Date(clock.now().getTime() + 5_000);

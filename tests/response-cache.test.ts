@@ -1,31 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
 import { sqlStatementCount } from "../src/db-statements.ts";
 import { db } from "../src/db.ts";
 import { ManualClock } from "./support/clock.ts";
+import { post, cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { cacheSite, cachedOperations, type CacheSite } from "./support/cache-site.ts";
 
 const HOUR = 3_600_000;
 
-function server(clock: ManualClock, env: Record<string, string> = {}): LanternYoga {
-  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", ...env }), { clock });
-}
-
-async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
-  const response = await yoga.fetch("http://lantern.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { response, body: await response.json() };
-}
-
 describe("response cache", () => {
   it("answers a repeated anonymous query from the cache without SQL", async () => {
     const clock = new ManualClock();
-    const yoga = server(clock);
+    const yoga = cachingServer(clock);
     const query = `{ articles(first: 5) { nodes { title author { displayName } } } }`;
     const first = await post(yoga, query);
     expect(first.response.headers.get("x-cache")).toBe("MISS");
@@ -37,7 +23,7 @@ describe("response cache", () => {
   });
 
   it("never stores an answer that differs on every call (a form's proof-of-work challenge)", async () => {
-    const yoga = server(new ManualClock());
+    const yoga = cachingServer(new ManualClock());
     const query = `{ formChallenge { challenge salt signature } }`;
     const first = await post(yoga, query);
     const second = await post(yoga, query);
@@ -54,7 +40,7 @@ describe("response cache", () => {
 
   it("never caches an editor's answer nor serves one to an editor", async () => {
     const clock = new ManualClock();
-    const yoga = server(clock);
+    const yoga = cachingServer(clock);
     const site = await cacheSite(clock.now());
     const editor = await tokenHeaders("editor");
     const query = `{ article(slug: "${site.d.slug}") { title status } }`;
@@ -124,7 +110,7 @@ describe("each mutation evicts exactly what it affects", () => {
   for (const [name, { mutation, evicted, role = "editor" }] of Object.entries(CASES)) {
     it(name, async () => {
       const clock = new ManualClock();
-      const yoga = server(clock);
+      const yoga = cachingServer(clock);
       const site = await cacheSite(clock.now());
       const operations = cachedOperations(site);
       for (const query of Object.values(operations)) await post(yoga, query);

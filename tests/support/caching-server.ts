@@ -1,0 +1,18 @@
+import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
+import { parseConfig } from "../../src/config.ts";
+import type { ManualClock } from "./clock.ts";
+
+/** A production-configured server with the response cache on (the per-file set-up turns it off). */
+export function cachingServer(clock: ManualClock, env: Record<string, string> = {}): LanternYoga {
+  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", ...env }), { clock });
+}
+
+/** A GraphQL POST, answered with the response itself (its cache headers) and its JSON. */
+export async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
+  const response = await yoga.fetch("http://lantern.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { response, body: await response.json() };
+}
