@@ -1,15 +1,15 @@
 /**
  * npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
  *
- * For each database: a fresh database with the demo content (plus generated articles with
- * --articles), Lantern (NODE_ENV=production) and a raw-SQL baseline on free loopback ports. The
+ * Builds dist/, then for each database: a fresh database with the demo content (plus generated
+ * articles with --articles), Lantern (the build, NODE_ENV=production) and a raw-SQL baseline on free loopback ports. The
  * baseline must answer the same JSON. Then rounds in which every scenario runs once on every
  * server, interleaved, so that what else the machine does falls on all of them alike. Prints,
  * per scenario, req/s (min/median/max over the rounds), the server's CPU time per request
  * (steadier than req/s on a shared machine), p50 latency, SQL statements per request, the
  * Lantern ÷ baseline ratios, and the server's memory.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,11 +54,14 @@ interface Server {
   child: ChildProcess;
 }
 
+/** Lantern runs as production does, from the build (`node dist/start.js`); the baseline through tsx. */
+const LANTERN = "dist/start.js";
+
 async function startServer(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const child = fork(script, [], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", METRICS_TOKEN },
-    execArgv: ["--import", "tsx"],
+    execArgv: script.endsWith(".ts") ? ["--import", "tsx"] : [],
     stdio: "inherit",
   });
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -206,7 +209,7 @@ async function benchDatabase(provider: string) {
   const databaseOf = new Map<Server, string>();
   try {
     // Lantern migrates and seeds the new database on start; generated articles come after.
-    let lantern = await startServer("lantern", "scripts/start.ts", env);
+    let lantern = await startServer("lantern", LANTERN, env);
     servers.push(lantern);
     if (ARTICLES > 0) {
       const client = createPrismaClient(database.url);
@@ -216,7 +219,7 @@ async function benchDatabase(provider: string) {
       lantern.child.kill("SIGTERM");
       await new Promise((resolve) => lantern.child.once("exit", resolve));
       servers.length = 0;
-      lantern = await startServer("lantern", "scripts/start.ts", env);
+      lantern = await startServer("lantern", LANTERN, env);
       servers.push(lantern);
     }
     const baseline = await startServer("baseline", "scripts/bench/baseline-server.ts", env);
@@ -226,7 +229,7 @@ async function benchDatabase(provider: string) {
     const cachedServer = async (name: string, settings: Record<string, string>) => {
       const own = await prepareDatabase(provider, name.replace(/\W+/g, "_"));
       extraDatabases.push(own);
-      const server = await startServer(name, "scripts/start.ts", { ...env, DATABASE_URL: own.url, RESPONSE_CACHE_MAX_AGE: "300", ...settings });
+      const server = await startServer(name, LANTERN, { ...env, DATABASE_URL: own.url, RESPONSE_CACHE_MAX_AGE: "300", ...settings });
       servers.push(server);
       databaseOf.set(server, own.url);
       return server;
@@ -323,4 +326,5 @@ async function benchDatabase(provider: string) {
   }
 }
 
+execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 for (const provider of options.databases.split(",")) await benchDatabase(provider.trim());

@@ -1,7 +1,7 @@
 import { db } from "../db.ts";
 import { uris } from "../content/uri.ts";
 import { absoluteUrl } from "../content/absolute-url.ts";
-import { loadSiteSettings } from "../loaders/site.ts";
+import { loadSite } from "../loaders/site.ts";
 import { loadEditorialSettings } from "../loaders/editorial-settings.ts";
 import { visibleArticleWhere } from "../visibility.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
@@ -21,7 +21,7 @@ function person(tag: "author", author: { name: string; slug: string }): string {
  * and excerpt, and its whole body when the site's feedContent setting is FULL.
  */
 export async function atomFeed(now: Date): Promise<string> {
-  const [site, editorial] = await Promise.all([loadSiteSettings(), loadEditorialSettings()]);
+  const [{ settings: site }, editorial] = await Promise.all([loadSite(), loadEditorialSettings()]);
   const full = editorial.feedContent === "FULL";
   const articles = await db().article.findMany({
     where: visibleArticleWhere(publicScope(now)),

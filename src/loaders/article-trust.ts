@@ -41,7 +41,6 @@ export interface ArticleFacts {
   updatedAt: Date;
   featuredImageUrl: string | null;
   authorId: number;
-  categories: { categoryId: number }[];
 }
 
 export interface PersonTrust {
@@ -91,7 +90,6 @@ export function createTrustLoaders(scope: Scope) {
           updatedAt: true,
           featuredImageUrl: true,
           authorId: true,
-          categories: { orderBy: { position: "asc" }, select: { categoryId: true } },
         },
       });
       const byId = new Map(rows.map((row) => [row.id, row]));

@@ -4,7 +4,8 @@ import { authorArticleCountLoader, loadCategoryArticleCounts } from "./article-c
 import { featuredBySlotLoader } from "./featured.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
-import { loadSiteSettings, loadSocialLinks } from "./site.ts";
+import { categoryIdsByArticleLoader } from "./article-category-links.ts";
+import { loadSite } from "./site.ts";
 import { createTrustLoaders } from "./article-trust.ts";
 import { loadEditorialSettings } from "./editorial-settings.ts";
 
@@ -28,9 +29,9 @@ export function createLoaders(scope: VisibilityScope) {
     categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
     featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
     menuByLocation: lazy(() => menuByLocationLoader(scope)),
-    siteSettings: lazy(() => loadSiteSettings()),
-    socialLinks: lazy(() => loadSocialLinks()),
+    site: lazy(() => loadSite()),
     authorById: lazy(() => authorByIdLoader()),
+    categoryIdsByArticle: lazy(() => categoryIdsByArticleLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
     trust: lazy(() => createTrustLoaders(scope)),
     editorialSettings: lazy(() => loadEditorialSettings()),

@@ -1,17 +1,33 @@
 import { db } from "../db.ts";
 import type { SiteSettings, SocialLink } from "../generated/prisma/client.ts";
 
-// Read with $queryRaw: every page reads them, and a model query costs several times as much.
-
 export type SiteSettingsRow = Pick<SiteSettings, "title" | "tagline" | "copyright">;
 export type SocialLinkRow = Pick<SocialLink, "network" | "label" | "url">;
 
-/** The site's settings; null until an editor (or the seed) has saved them. */
-export async function loadSiteSettings(): Promise<SiteSettingsRow | null> {
-  const [row] = await db().$queryRaw<SiteSettingsRow[]>`SELECT "title", "tagline", "copyright" FROM "SiteSettings" WHERE "id" = 1`;
-  return row ?? null;
+export interface SiteRows {
+  /** null until an editor (or the seed) has saved them. */
+  settings: SiteSettingsRow | null;
+  socialLinks: SocialLinkRow[];
 }
 
-export async function loadSocialLinks(): Promise<SocialLinkRow[]> {
-  return db().$queryRaw<SocialLinkRow[]>`SELECT "network", "label", "url" FROM "SocialLink" ORDER BY "position", "id"`;
+type JoinedRow = { [K in keyof SiteSettingsRow]: SiteSettingsRow[K] | null } & { [K in keyof SocialLinkRow]: SocialLinkRow[K] | null } & { hasSettings: number | bigint | null };
+
+/**
+ * The site's settings and its social links in one statement (every page shows both), read with
+ * $queryRaw: a model query costs several times as much. One row per link; one row of nulls
+ * without links.
+ */
+export async function loadSite(): Promise<SiteRows> {
+  const rows = await db().$queryRaw<JoinedRow[]>`
+    SELECT "settings"."id" AS "hasSettings", "settings"."title", "settings"."tagline", "settings"."copyright",
+           "link"."network", "link"."label", "link"."url"
+    FROM (SELECT 1 AS "one") AS "site"
+    LEFT JOIN "SiteSettings" AS "settings" ON "settings"."id" = 1
+    LEFT JOIN "SocialLink" AS "link" ON TRUE
+    ORDER BY "link"."position", "link"."id"`;
+  const [first] = rows;
+  return {
+    settings: first?.hasSettings == null ? null : { title: first.title!, tagline: first.tagline!, copyright: first.copyright! },
+    socialLinks: rows.flatMap((row) => (row.network == null ? [] : [{ network: row.network, label: row.label!, url: row.url! }])),
+  };
 }

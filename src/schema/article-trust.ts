@@ -191,7 +191,7 @@ builder.prismaObjectFields(Article, (t) => ({
       const [[authorPeople, reviewerPeople], breadcrumbs, site, editorial] = await Promise.all([
         people,
         breadcrumbTrail(facts, ctx),
-        ctx.loaders.siteSettings(),
+        ctx.loaders.site().then((site) => site.settings),
         ctx.loaders.editorialSettings(),
       ]);
       return articleJsonLd({

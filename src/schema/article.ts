@@ -11,7 +11,6 @@ import type { Context } from "../context.ts";
 import { ArticleOrderEnum } from "./article-order.ts";
 import { articleConnection } from "./article-connection.ts";
 import { totalCountField } from "./total-count.ts";
-import { CATEGORY_LINKS } from "./article-category-links.ts";
 import { Category } from "./category.ts";
 import { Author } from "./author.ts";
 import { db } from "../db.ts";
@@ -82,20 +81,21 @@ export async function articleWhere(
 }
 
 
-async function categoriesOf(links: readonly { categoryId: number }[], ctx: Context) {
-  const directory = await ctx.loaders.categoryDirectory();
-  return links.flatMap((link) => directory.byId.get(link.categoryId) ?? []);
+/** The article's categories in editorial order; the first is the primary category. */
+async function categoriesOf(articleId: number, ctx: Context) {
+  const [directory, categoryIds] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryIdsByArticle().load(articleId)]);
+  return categoryIds.flatMap((id) => directory.byId.get(id) ?? []);
 }
 
-export const BREADCRUMB_SELECT = { slug: true, title: true, ...CATEGORY_LINKS } as const;
+export const BREADCRUMB_SELECT = { id: true, slug: true, title: true } as const;
 
 /** Home, the primary category's ancestors, the primary category, the article. */
 export async function breadcrumbTrail(
-  article: { slug: string; title: string; categories: readonly { categoryId: number }[] },
+  article: { id: number; slug: string; title: string },
   ctx: Context,
 ): Promise<{ name: string; uri: string }[]> {
   const directory = await ctx.loaders.categoryDirectory();
-  const [primary] = await categoriesOf(article.categories, ctx);
+  const [primary] = await categoriesOf(article.id, ctx);
   const trail = primary ? [...directory.ancestors(primary), primary] : [];
   return [
     { name: "Home", uri: uris.home() },
@@ -151,15 +151,13 @@ export const Article = builder.prismaNode("Article", {
     categories: t.field({
       type: [Category],
       description: "In editorial order; the first is the primary category",
-      select: CATEGORY_LINKS,
-      resolve: async (article, _args, ctx) => categoriesOf(article.categories, ctx),
+      resolve: async (article, _args, ctx) => categoriesOf(article.id, ctx),
     }),
     primaryCategory: t.field({
       description: "The first of categories; null for an article without categories",
       type: Category,
       nullable: true,
-      select: CATEGORY_LINKS,
-      resolve: async (article, _args, ctx) => (await categoriesOf(article.categories, ctx))[0] ?? null,
+      resolve: async (article, _args, ctx) => (await categoriesOf(article.id, ctx))[0] ?? null,
     }),
     breadcrumbs: t.field({
       type: [Breadcrumb],

@@ -19,7 +19,7 @@ export const Site = builder.objectRef<SiteSettingsRow>("Site").implement({
     socialLinks: t.field({
       description: "In order",
       type: [SocialLink],
-      resolve: (_site, _args, ctx) => ctx.loaders.socialLinks(),
+      resolve: async (_site, _args, ctx) => (await ctx.loaders.site()).socialLinks,
     }),
   }),
 });
@@ -30,6 +30,6 @@ builder.queryFields((t) => ({
   site: t.field({
     description: "The site's settings",
     type: Site,
-    resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE,
+    resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings ?? EMPTY_SITE,
   }),
 }));

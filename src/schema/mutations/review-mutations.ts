@@ -82,7 +82,7 @@ const SitePayload = builder.objectRef<Record<string, never>>("EditorialSettingsP
     site: t.field({
       description: "The settings as saved",
       type: Site,
-      resolve: async (_root, _args, ctx) => (await ctx.loaders.siteSettings()) ?? EMPTY_SITE,
+      resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings ?? EMPTY_SITE,
     }),
   }),
 });
