@@ -2,7 +2,7 @@
  * npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
  *
  * Builds dist/, then for each database: a fresh database with the demo content (plus generated
- * articles with --articles), Lantern (the build, NODE_ENV=production) and a raw-SQL baseline on free loopback ports. The
+ * articles with --articles), Lantern (as `npm run start:production` runs it) and a raw-SQL baseline on free loopback ports. The
  * baseline must answer the same JSON. Then rounds in which every scenario runs once on every
  * server, interleaved, so that what else the machine does falls on all of them alike. Prints,
  * per scenario, req/s (min/median/max over the rounds), the server's CPU time per request
@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { generateArticles } from "./bench/large-site.ts";
-import { freePort } from "../tests/support/server-process.ts";
+import { freePort, productionCommand } from "../tests/support/server-process.ts";
 import { mixedLoad } from "./bench/mixed-load.ts";
 import { startStaticServer, startVarnish, varnishInstalled } from "./bench/varnish.ts";
 
@@ -54,14 +54,15 @@ interface Server {
   child: ChildProcess;
 }
 
-/** Lantern runs as production does, from the build (`node dist/start.js`); the baseline through tsx. */
-const LANTERN = "dist/start.js";
+/** Lantern runs as `npm run start:production` does: the build, with its flags; the baseline through tsx. */
+const LANTERN = productionCommand();
+const BASELINE = ["--import", "tsx", "scripts/bench/baseline-server.ts"];
 
-async function startServer(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Server> {
+async function startServer(name: string, nodeArguments: string[], env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
-  const child = fork(script, [], {
+  const child = fork(nodeArguments.at(-1)!, [], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", METRICS_TOKEN },
-    execArgv: script.endsWith(".ts") ? ["--import", "tsx"] : [],
+    execArgv: nodeArguments.slice(0, -1),
     stdio: "inherit",
   });
   for (let attempt = 0; attempt < 600; attempt++) {
@@ -222,7 +223,7 @@ async function benchDatabase(provider: string) {
       lantern = await startServer("lantern", LANTERN, env);
       servers.push(lantern);
     }
-    const baseline = await startServer("baseline", "scripts/bench/baseline-server.ts", env);
+    const baseline = await startServer("baseline", BASELINE, env);
     servers.push(baseline);
     // Databases of their own (the same demo content): a second instance migrating a SQLite file
     // another one has open times out.

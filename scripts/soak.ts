@@ -1,4 +1,5 @@
-// Mixed load against the real server on loopback for SOAK_SECONDS (default 180): reads,
+// Mixed load against the production build (as `npm run start:production` runs it) on loopback
+// for SOAK_SECONDS (default 180): reads,
 // abusive documents (their rejections are expected) and editor writes (create, publish, edit).
 // Reports errors, non-2xx answers, p99 latency and the server's memory (RSS, sampled with ps)
 // after warm-up against the end. Exits 1 on any unexpected answer or on RSS growing > 10%.
@@ -8,7 +9,7 @@ import { dirname } from "node:path";
 import autocannon from "autocannon";
 import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
 import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
-import { startServerProcess } from "../tests/support/server-process.ts";
+import { productionCommand, startServerProcess } from "../tests/support/server-process.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 
@@ -160,7 +161,8 @@ async function prepareEditorWrites(url: string, databaseFile: string): Promise<S
 }
 
 async function main() {
-  const server = await startServerProcess({ env: { NODE_ENV: "production" }, echoOutput: true });
+  execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  const server = await startServerProcess({ env: { NODE_ENV: "production" }, echoOutput: true, nodeArguments: productionCommand() });
   const { url } = server;
   const pid = server.child.pid!;
   try {

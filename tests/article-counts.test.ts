@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../src/db.ts";
-import { authorArticleCountsSql, categoryArticleCountsSql, loadCategoryArticleCounts } from "../src/loaders/article-counts.ts";
+import { authorArticleCountsSql } from "../src/loaders/article-counts.ts";
+import { categoryDirectorySql, loadCategoryDirectory } from "../src/loaders/category-directory.ts";
 import { featuredItemsSql } from "../src/loaders/featured.ts";
 import { menusSql } from "../src/loaders/menus.ts";
 import { anonymous } from "../src/viewer.ts";
@@ -28,7 +29,7 @@ async function countedFromRows(now: Date) {
 }
 
 async function countedByLantern(now: Date) {
-  const categories = await loadCategoryArticleCounts(now);
+  const categories = (await loadCategoryDirectory(now)).articleCounts;
   const authors = await db().author.findMany({ select: { id: true } });
   const rows = await db().$queryRaw<{ id: number; count: bigint | number }[]>(authorArticleCountsSql(authors.map((a) => a.id), now));
   const nonZero = (entries: [number, number][]) => new Map(entries.filter(([, n]) => n !== 0));
@@ -94,7 +95,7 @@ describe("category and author counts", () => {
 });
 
 const STATEMENTS = {
-  "category counts": (now: Date) => categoryArticleCountsSql(now),
+  "category directory with counts": (now: Date) => categoryDirectorySql(now),
   "author counts": (now: Date) => authorArticleCountsSql([1, 2, 3], now),
   "featured items": (now: Date) => featuredItemsSql(["sidebar"], "live", { viewer: anonymous, now }),
   "menus": (now: Date) => menusSql(["primary"], { viewer: anonymous, now }),

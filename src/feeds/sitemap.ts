@@ -22,7 +22,7 @@ export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
     publishedPageDates(now),
     categoriesWithArticles(now),
     authorsWithArticles(now),
-    loadCategoryDirectory(),
+    loadCategoryDirectory(now),
   ]);
   const articleEntries = articles.map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified }));
   return [

@@ -8,6 +8,7 @@ import { scheduledArticleSql } from "../visibility.ts";
 // article's time passes with no write. COUNT is 64-bit: Prisma returns a bigint on PostgreSQL.
 type CountRow = { id: number; count: bigint | number };
 
+/** Each category's id with its live published-article count; a fragment for the category directory's FROM. */
 export function categoryArticleCountsSql(now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT "category"."id", "category"."publishedArticleCount" - COALESCE("scheduled"."count", 0) AS "count"
@@ -18,12 +19,6 @@ export function categoryArticleCountsSql(now: Date): Prisma.Sql {
       WHERE ${scheduledArticleSql("article", now)}
       GROUP BY "link"."categoryId"
     ) AS "scheduled" ON "scheduled"."categoryId" = "category"."id"`;
-}
-
-/** Published-article counts of every category, in one statement. */
-export async function loadCategoryArticleCounts(now: Date): Promise<Map<number, number>> {
-  const rows = await db().$queryRaw<CountRow[]>(categoryArticleCountsSql(now));
-  return new Map(rows.map((row) => [row.id, Number(row.count)]));
 }
 
 export function authorArticleCountsSql(authorIds: readonly number[], now: Date): Prisma.Sql {

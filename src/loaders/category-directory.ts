@@ -1,9 +1,13 @@
-import type { Category } from "../generated/prisma/client.ts";
+import { Prisma, type Category } from "../generated/prisma/client.ts";
 import { uris } from "../content/uri.ts";
 import { db } from "../db.ts";
+import { categoryArticleCountsSql } from "./article-counts.ts";
+
+/** A category with the number of published articles filed directly in it now. */
+type CategoryWithCount = Category & { articleCount: bigint | number };
 
 /**
- * All categories of the site, loaded with one statement per request. Category trees are
+ * All categories of the site with their article counts, loaded with one statement per request. Category trees are
  * small (tens to hundreds of rows), and parents, children, ancestors, URIs and descendant
  * filters all need the whole tree.
  */
@@ -12,7 +16,11 @@ export class CategoryDirectory {
   readonly bySlug = new Map<string, Category>();
   private readonly childrenOf = new Map<number | null, Category[]>();
 
-  constructor(readonly all: readonly Category[]) {
+  /** articleCounts: published articles filed directly in each category, when the tree was read with them. */
+  constructor(
+    readonly all: readonly Category[],
+    readonly articleCounts: ReadonlyMap<number, number> = new Map(),
+  ) {
     for (const category of all) {
       this.byId.set(category.id, category);
       this.bySlug.set(category.slug, category);
@@ -65,11 +73,18 @@ export class CategoryDirectory {
   }
 }
 
+/** The directory's statement: every category with its count (see article-counts.ts). */
+export function categoryDirectorySql(now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "category"."id", "category"."slug", "category"."name", "category"."description", "category"."parentId",
+           "category"."publishedArticleCount", "category"."createdAt", "category"."updatedAt", "counts"."count" AS "articleCount"
+    FROM "Category" AS "category" JOIN (${categoryArticleCountsSql(now)}) AS "counts" ON "counts"."id" = "category"."id"
+    ORDER BY "category"."name", "category"."id"`;
+}
+
 // Read with $queryRaw: a few tenths of a millisecond cheaper than a model query on every page.
-export async function loadCategoryDirectory(): Promise<CategoryDirectory> {
-  return new CategoryDirectory(
-    await db().$queryRaw<Category[]>`
-      SELECT "id", "slug", "name", "description", "parentId", "publishedArticleCount", "createdAt", "updatedAt"
-      FROM "Category" ORDER BY "name", "id"`,
-  );
+export async function loadCategoryDirectory(now: Date): Promise<CategoryDirectory> {
+  const rows = await db().$queryRaw<CategoryWithCount[]>(categoryDirectorySql(now));
+  const categories = rows.map(({ articleCount: _count, ...category }) => category);
+  return new CategoryDirectory(categories, new Map(rows.map((row) => [row.id, Number(row.articleCount)])));
 }

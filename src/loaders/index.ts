@@ -1,6 +1,6 @@
 import type { VisibilityScope } from "../visibility.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
-import { authorArticleCountLoader, loadCategoryArticleCounts } from "./article-counts.ts";
+import { authorArticleCountLoader } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
@@ -24,9 +24,10 @@ function lazy<T>(create: () => T): () => T {
 
 /** Per-request loaders: batched, cached for the request only, never shared between requests. */
 export function createLoaders(scope: VisibilityScope) {
+  const categoryDirectory = lazy(() => loadCategoryDirectory(scope.now));
   return {
-    categoryDirectory: lazy(() => loadCategoryDirectory()),
-    categoryArticleCounts: lazy(() => loadCategoryArticleCounts(scope.now)),
+    categoryDirectory,
+    categoryArticleCounts: async () => (await categoryDirectory()).articleCounts,
     featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
     menuByLocation: lazy(() => menuByLocationLoader(scope)),
     site: lazy(() => loadSite()),

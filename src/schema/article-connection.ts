@@ -76,9 +76,9 @@ export interface ArticleParent {
   select: Selection;
   parentsOf: (row: ArticleRow) => number[];
   /** Published articles per parent: the counts kept for every reader (cost independent of the site's size). */
-  publishedCounts: (parentIds: readonly number[], ctx: Context) => Promise<Map<number, number>>;
+  publishedCounts: (parentIds: readonly number[], ctx: Context) => Promise<ReadonlyMap<number, number>>;
   /** Articles of every status per parent, for editors, in one grouped statement. */
-  allCounts: (parentIds: readonly number[]) => Promise<Map<number, number>>;
+  allCounts: (parentIds: readonly number[]) => Promise<ReadonlyMap<number, number>>;
 }
 
 /** Identifies a field in the document, whatever list item it resolves for. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -29,14 +29,33 @@ interface ServerProcessOptions {
   echoOutput?: boolean;
   /** The port to listen on (a restart on the same address); a free one when not given. */
   port?: number;
+  /** Node's arguments: `scripts/start.ts` through tsx unless given (e.g. productionCommand()). */
+  nodeArguments?: string[];
+}
+
+/**
+ * Node's arguments in `npm run start:production` (the build, with the production runtime
+ * flags), read from package.json so that benchmarks and soaks run what production runs.
+ */
+export function productionCommand(): string[] {
+  const script: string = JSON.parse(readFileSync("package.json", "utf8")).scripts["start:production"];
+  const [exec, node, ...args] = script.split(/\s+/);
+  if (exec !== "exec" || node !== "node") throw new Error(`start:production is not "exec node …": ${script}`);
+  return args;
 }
 
 /** Runs `scripts/start.ts` (as `tsx` does) on a free loopback port with a database of its own. */
-export async function startServerProcess({ templateDatabase, env = {}, echoOutput = false, port: fixedPort }: ServerProcessOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess({
+  templateDatabase,
+  env = {},
+  echoOutput = false,
+  port: fixedPort,
+  nodeArguments = ["--import", "tsx", "scripts/start.ts"],
+}: ServerProcessOptions = {}): Promise<ServerProcess> {
   const databaseFile = join(mkdtempSync(join(tmpdir(), "lantern-")), "lantern.db");
   if (templateDatabase) copyFileSync(templateDatabase, databaseFile);
   const port = fixedPort ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, nodeArguments, {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
