@@ -71,6 +71,8 @@ const schema = z
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     // Anonymous answers are kept at most this many seconds (0: not cached); in Redis when REDIS_URL is set.
     RESPONSE_CACHE_MAX_AGE: count(300),
+    // Without Redis: the most the process keeps of answers (the oldest are dropped first).
+    RESPONSE_CACHE_MEMORY_MB: positive(32),
     // Changes are purged here by cache key (PURGE with xkey and Surrogate-Key headers).
     CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   })

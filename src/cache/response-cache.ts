@@ -62,7 +62,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
           log("Response cache: Redis answers again; caching resumed");
         },
       })
-    : memoryStore();
+    : memoryStore({ maxBytes: settings.RESPONSE_CACHE_MEMORY_MB * 2 ** 20 });
   const purge = cdnPurger(settings.CDN_PURGE_URL, clock, log);
   const evictEverywhere = async (keys: readonly string[]) => {
     await store.evict(keys);

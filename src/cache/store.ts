@@ -9,6 +9,8 @@ export interface CachedResponse {
   expiresAt: number;
 }
 
+const sizeOf = (response: CachedResponse) => 2 * response.body.length;
+
 export interface Lookup {
   /** Undefined when absent, expired, or the store cannot answer. */
   response: CachedResponse | undefined;
@@ -25,18 +27,41 @@ export interface ResponseStore {
   close(): Promise<void>;
 }
 
-/** One process: answers kept in memory, the oldest dropped beyond `maxEntries`. */
-export function memoryStore(maxEntries = 5000): ResponseStore {
+/**
+ * One process: answers kept in memory, the oldest dropped beyond `maxEntries` answers or
+ * `maxBytes` of bodies (counted as UTF-16, as the process holds them). It remembers the last
+ * `rememberedEvictions` evicted keys; an answer made before the oldest of those is not stored,
+ * since it cannot be told whether one of its keys was evicted while it was made.
+ */
+export function memoryStore({ maxEntries = 5000, maxBytes = 32 * 2 ** 20, rememberedEvictions = 10_000 } = {}): ResponseStore {
   const responses = new Map<string, CachedResponse>();
+  let bytes = 0;
   const byKey = new Map<string, Set<string>>();
+  /** Evicted keys by the version that evicted them, oldest first. */
   const evictedAt = new Map<string, number>();
+  let forgottenUpTo = 0;
   let version = 0;
 
   const drop = (id: string) => {
     const response = responses.get(id);
     if (!response) return;
     responses.delete(id);
-    for (const key of response.keys) byKey.get(key)?.delete(id);
+    bytes -= sizeOf(response);
+    for (const key of response.keys) {
+      const ids = byKey.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) byKey.delete(key);
+    }
+  };
+
+  const rememberEviction = (key: string) => {
+    evictedAt.delete(key);
+    evictedAt.set(key, version);
+    for (const [oldest, at] of evictedAt) {
+      if (evictedAt.size <= rememberedEvictions) break;
+      evictedAt.delete(oldest);
+      forgottenUpTo = Math.max(forgottenUpTo, at);
+    }
   };
 
   return {
@@ -46,20 +71,22 @@ export function memoryStore(maxEntries = 5000): ResponseStore {
       return { response: response && response.expiresAt > now ? response : undefined, version };
     },
     async set(id, response, _now, madeAt) {
-      if (response.keys.some((key) => (evictedAt.get(key) ?? 0) > madeAt)) return;
+      if (madeAt < forgottenUpTo || response.keys.some((key) => (evictedAt.get(key) ?? 0) > madeAt)) return;
       drop(id);
+      if (sizeOf(response) > maxBytes) return;
       responses.set(id, response);
+      bytes += sizeOf(response);
       for (const key of response.keys) {
         let ids = byKey.get(key);
         if (!ids) byKey.set(key, (ids = new Set()));
         ids.add(id);
       }
-      if (responses.size > maxEntries) drop(responses.keys().next().value!);
+      while (responses.size > maxEntries || bytes > maxBytes) drop(responses.keys().next().value!);
     },
     async evict(keys) {
       version += 1;
       for (const key of keys) {
-        evictedAt.set(key, version);
+        rememberEviction(key);
         for (const id of [...(byKey.get(key) ?? [])]) drop(id);
         byKey.delete(key);
       }

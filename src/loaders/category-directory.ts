@@ -7,9 +7,9 @@ import { categoryArticleCountsSql } from "./article-counts.ts";
 type CategoryWithCount = Category & { articleCount: bigint | number };
 
 /**
- * All categories of the site with their article counts, loaded with one statement per request. Category trees are
- * small (tens to hundreds of rows), and parents, children, ancestors, URIs and descendant
- * filters all need the whole tree.
+ * All categories of the site with their article counts, loaded with one statement per request.
+ * Category trees are small (tens to hundreds of rows), and parents, children, ancestors, URIs,
+ * descendant filters and the sidebar's counts all need the whole tree.
  */
 export class CategoryDirectory {
   readonly byId = new Map<number, Category>();
