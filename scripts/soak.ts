@@ -1,8 +1,9 @@
 // Mixed load against the production build (as `npm run start:production` runs it) on loopback
-// for SOAK_SECONDS (default 180): reads,
-// abusive documents (their rejections are expected) and editor writes (create, publish, edit).
-// Reports errors, non-2xx answers, p99 latency and the server's memory (RSS, sampled with ps)
-// after warm-up against the end. Exits 1 on any unexpected answer or on RSS growing > 10%.
+// for SOAK_SECONDS (default 180): reads, abusive documents (their rejections are expected) and
+// editor writes (create, publish, edit). Reports errors, non-2xx answers, p99 latency, the
+// server's RSS (sampled with ps) and its live heap after a full garbage collection (through its
+// inspector) after warm-up and at the end. Exits 1 on any unexpected answer or on the live heap
+// growing > 10%.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
@@ -10,6 +11,7 @@ import autocannon from "autocannon";
 import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
 import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
 import { productionCommand, startServerProcess } from "../tests/support/server-process.ts";
+import { debuggerUrlIn, liveHeapMiB } from "./soak/live-heap.ts";
 import { createPrismaClient } from "../src/db.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 
@@ -162,15 +164,25 @@ async function prepareEditorWrites(url: string, databaseFile: string): Promise<S
 
 async function main() {
   execFileSync("npm", ["run", "build"], { stdio: "inherit" });
-  const server = await startServerProcess({ env: { NODE_ENV: "production" }, echoOutput: true, nodeArguments: productionCommand() });
+  // The response cache is kept small, so that it filling up to its bound neither hides nor fakes a
+  // leak (its bound is tested in tests/response-store-memory.test.ts).
+  const server = await startServerProcess({
+    env: { NODE_ENV: "production", RESPONSE_CACHE_MEMORY_MB: "2" },
+    echoOutput: true,
+    nodeArguments: ["--inspect=127.0.0.1:0", ...productionCommand()],
+  });
   const { url } = server;
   const pid = server.child.pid!;
+  const debuggerUrl = debuggerUrlIn(server.output());
   try {
     const SCENARIOS = [READS, ABUSE, await prepareEditorWrites(url, server.databaseFile)];
     console.log(`soak: ${SECONDS} s against ${url} (server pid ${pid}), warm-up ${WARM_UP_SECONDS} s`);
 
     const memory: { at: number; rssKb: number }[] = [];
     const started = performance.now();
+    const liveAfterWarmUp = new Promise<number>((resolve, reject) =>
+      setTimeout(() => liveHeapMiB(debuggerUrl).then(resolve, reject), WARM_UP_SECONDS * 1000),
+    );
     const sampler = setInterval(() => {
       const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim());
       memory.push({ at: (performance.now() - started) / 1000, rssKb: rss });
@@ -198,6 +210,7 @@ async function main() {
     });
     const results = await Promise.all(runs);
     clearInterval(sampler);
+    const liveAtEnd = await liveHeapMiB(debuggerUrl);
 
     let failed = false;
     for (const [index, result] of results.entries()) {
@@ -216,10 +229,15 @@ async function main() {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     const afterWarmUp = median(memory.filter((s) => s.at >= WARM_UP_SECONDS && s.at < WARM_UP_SECONDS + 15).map((s) => s.rssKb));
     const atEnd = median(memory.slice(-5).map((s) => s.rssKb));
-    const growth = (atEnd - afterWarmUp) / afterWarmUp;
     console.log(
       `memory (RSS): ${Math.round(afterWarmUp / 1024)} MiB after warm-up, ${Math.round(atEnd / 1024)} MiB at the end ` +
-        `(${(growth * 100).toFixed(1)}%; peak ${Math.round(Math.max(...memory.map((s) => s.rssKb)) / 1024)} MiB, ${memory.length} samples)`,
+        `(peak ${Math.round(Math.max(...memory.map((s) => s.rssKb)) / 1024)} MiB, ${memory.length} samples)`,
+    );
+    const live = { afterWarmUp: await liveAfterWarmUp, atEnd: liveAtEnd };
+    const growth = (live.atEnd - live.afterWarmUp) / live.afterWarmUp;
+    console.log(
+      `live heap (after a full garbage collection): ${live.afterWarmUp.toFixed(1)} MiB after warm-up, ` +
+        `${live.atEnd.toFixed(1)} MiB at the end (${(growth * 100).toFixed(1)}%)`,
     );
     if (!(growth <= MAX_MEMORY_GROWTH)) failed = true;
 

@@ -10,7 +10,8 @@ export interface SiteRows {
   socialLinks: SocialLinkRow[];
 }
 
-type JoinedRow = { [K in keyof SiteSettingsRow]: SiteSettingsRow[K] | null } & { [K in keyof SocialLinkRow]: SocialLinkRow[K] | null } & { hasSettings: number | bigint | null };
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+type JoinedRow = Nullable<SiteSettingsRow> & Nullable<SocialLinkRow> & { hasSettings: number | bigint | null };
 
 /**
  * The site's settings and its social links in one statement (every page shows both), read with
