@@ -5,9 +5,9 @@
  * articles with --articles), Lantern (as `npm run start:production` runs it) and a raw-SQL
  * baseline on free loopback ports. The baseline must answer the same JSON. Then rounds in which
  * every scenario runs once on every server, interleaved, so that what else the machine does falls
- * on all of them alike. Prints, per scenario, req/s (min/median/max over the rounds), the server's CPU time per request
- * (steadier than req/s on a shared machine), p50 latency, SQL statements per request, the
- * Lantern ÷ baseline ratios, and the server's memory.
+ * on all of them alike. Prints, per scenario, req/s (min/median/max over the rounds), the server's
+ * CPU time per request (steadier than req/s on a shared machine), p50 latency, SQL statements per
+ * request, the Lantern ÷ baseline ratios, and the server's memory.
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
