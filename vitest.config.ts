@@ -9,8 +9,9 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    // Browser and process-level tests have configs of their own (`npm run test:browser`, `npm run test:process`).
-    exclude: [...configDefaults.exclude, "tests/browser/**", "tests/process/**"],
+    // Browser, process-level and CDN tests have configs of their own (`npm run test:browser`,
+    // `npm run test:process`, `npm run test:cdn`).
+    exclude: [...configDefaults.exclude, "tests/browser/**", "tests/process/**", "tests/cdn/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/per-file-database.ts"],
     testTimeout: 30_000,

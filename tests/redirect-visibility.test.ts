@@ -92,6 +92,20 @@ describe("redirects never lead anonymous callers to hidden content", () => {
     expect(await resolveAs(editor, `/page/${draft.slug}/`)).toEqual({ __typename: "Redirect", to: `/page/${draft.slug}-moved/` });
   });
 
+  it("a published page moved and made a draft in one update keeps the public redirect at its new URI", async () => {
+    const moved = await page();
+    const newSlug = `${moved.slug}-drafted`;
+    await db().redirect.create({ data: { fromUri: `/page/${newSlug}/`, toUri: "/the-therapeutic-relationship/" } });
+    const { body } = await graphql(
+      `mutation ($id: ID!, $slug: String!) { updatePage(id: $id, input: { slug: $slug, status: DRAFT }) { page { id } } }`,
+      { id: moved.globalId, slug: newSlug },
+      editor,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(await anonymous(`/page/${newSlug}/`)).toEqual({ __typename: "Redirect", to: "/the-therapeutic-relationship/" });
+    expect(await anonymous(`/page/${moved.slug}/`)).toBeNull();
+  });
+
   it("a draft taking a URI with a public redirect changes nothing for readers until it is published", async () => {
     const slug = `taken-${unique()}`;
     await db().redirect.create({ data: { fromUri: `/${slug}/`, toUri: "/the-therapeutic-relationship/" } });

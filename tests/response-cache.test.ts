@@ -22,6 +22,20 @@ describe("response cache", () => {
     expect(second.body).toEqual(first.body);
   });
 
+  it("an anonymous caller's refused mutation neither evicts nor reads anything for the cache", async () => {
+    const clock = new ManualClock();
+    const yoga = cachingServer(clock);
+    const query = `{ articles(first: 5) { nodes { title } } }`;
+    await post(yoga, query);
+    const { id } = await db().article.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+    const { encodeGlobalID } = await import("@pothos/plugin-relay");
+    const before = sqlStatementCount();
+    const refused = await post(yoga, `mutation ($id: ID!) { deleteArticle(id: $id) { deletedId } }`, {}, { id: encodeGlobalID("Article", id) });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(sqlStatementCount()).toBe(before);
+    expect((await post(yoga, query)).response.headers.get("x-cache")).toBe("HIT");
+  });
+
   it("never stores an answer that differs on every call (a form's proof-of-work challenge)", async () => {
     const yoga = cachingServer(new ManualClock());
     const query = `{ formChallenge { challenge salt signature } }`;

@@ -40,7 +40,7 @@ export async function updatePage(tx: Tx, globalId: string, rawInput: RawInput): 
       status: input.status ?? undefined,
     },
   });
-  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug), { contentIsPublic: isLivePage(page) });
+  if (newSlug) await addRedirect(tx, uris.page(page.slug), uris.page(newSlug), { contentIsPublic: isLivePage({ status: input.status ?? page.status }) });
   return page.id;
 }
 

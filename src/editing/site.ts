@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tx } from "./transaction.ts";
 import { lockSet } from "./set-lock.ts";
 import { type RawInput, httpUrl, requiredText, validateInput } from "./input-validation.ts";
+import { DEFAULT_SITE } from "../loaders/site.ts";
 
 const siteSchema = z.object({
   title: requiredText(200).optional(),
@@ -24,9 +25,9 @@ export async function updateSite(tx: Tx, rawInput: RawInput): Promise<void> {
   const input = validateInput(siteSchema, rawInput, "input");
   const current = await tx.siteSettings.findUnique({ where: { id: 1 } });
   const settings = {
-    title: input.title ?? current?.title ?? "Lantern",
-    tagline: input.tagline ?? current?.tagline ?? "",
-    copyright: input.copyright ?? current?.copyright ?? "",
+    title: input.title ?? current?.title ?? DEFAULT_SITE.title,
+    tagline: input.tagline ?? current?.tagline ?? DEFAULT_SITE.tagline,
+    copyright: input.copyright ?? current?.copyright ?? DEFAULT_SITE.copyright,
   };
   await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings });
   if (input.socialLinks) {

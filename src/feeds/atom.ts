@@ -2,7 +2,6 @@ import { db } from "../db.ts";
 import { uris } from "../content/uri.ts";
 import { absoluteUrl } from "../content/absolute-url.ts";
 import { loadSite } from "../loaders/site.ts";
-import { loadEditorialSettings } from "../loaders/editorial-settings.ts";
 import { visibleArticleWhere } from "../visibility.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
 import { latest, publicScope } from "./published-content.ts";
@@ -21,7 +20,7 @@ function person(tag: "author", author: { name: string; slug: string }): string {
  * and excerpt, and its whole body when the site's feedContent setting is FULL.
  */
 export async function atomFeed(now: Date): Promise<string> {
-  const [{ settings: site }, editorial] = await Promise.all([loadSite(), loadEditorialSettings()]);
+  const { settings: site, editorial } = await loadSite();
   const full = editorial.feedContent === "FULL";
   const articles = await db().article.findMany({
     where: visibleArticleWhere(publicScope(now)),
@@ -41,7 +40,7 @@ export async function atomFeed(now: Date): Promise<string> {
       trust: { select: { reviewedAt: true } },
     },
   });
-  const title = site?.title ?? "Lantern";
+  const title = site.title;
   const updatedOf = (a: (typeof articles)[number]) => latest(a.updatedAt, a.trust?.reviewedAt);
 
   const entries = articles.map((a) => {

@@ -23,15 +23,7 @@ export async function publishedPageDates(now: Date) {
   return db().page.findMany({ where: visiblePageWhere(publicScope(now)), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" } });
 }
 
-/** Categories and authors are listed when they have a published article. */
-export async function categoriesWithArticles(now: Date) {
-  return db().category.findMany({
-    where: { articles: { some: { article: visibleArticleWhere(publicScope(now)) } } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-}
-
+/** Authors are listed when they have a published article. */
 export async function authorsWithArticles(now: Date) {
   return db().author.findMany({
     where: { articles: { some: visibleArticleWhere(publicScope(now)) } },

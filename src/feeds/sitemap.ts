@@ -3,7 +3,7 @@ import { absoluteUrl } from "../content/absolute-url.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "../loaders/category-directory.ts";
 import type { Category } from "../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
-import { authorsWithArticles, categoriesWithArticles, latest, publishedArticleDates, publishedPageDates } from "./published-content.ts";
+import { authorsWithArticles, latest, publishedArticleDates, publishedPageDates } from "./published-content.ts";
 
 /** The sitemaps protocol's limit of URLs in one file; past it /sitemap.xml becomes an index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -17,13 +17,13 @@ export interface SitemapEntry {
 
 /** Every public URL of the site: home, published articles, pages, and categories and authors with published articles. */
 export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
-  const [articles, pages, categories, authors, directory] = await Promise.all([
+  const [articles, pages, authors, directory] = await Promise.all([
     publishedArticleDates(now),
     publishedPageDates(now),
-    categoriesWithArticles(now),
     authorsWithArticles(now),
     loadCategoryDirectory(now),
   ]);
+  const categories = directory.all.filter((category) => (directory.articleCounts.get(category.id) ?? 0) > 0).sort((a, b) => a.id - b.id);
   const articleEntries = articles.map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified }));
   return [
     { loc: absoluteUrl(uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },

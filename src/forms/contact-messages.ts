@@ -5,6 +5,7 @@ import type { FormClient } from "./client.ts";
 import type { FormAnswer, FormsService } from "./forms-service.ts";
 import { contactInput } from "./input.ts";
 import { messageIdDomain } from "./links.ts";
+import { DEFAULT_SITE } from "../loaders/site.ts";
 
 export const CONTACT_ANSWER: FormAnswer = { ok: true, message: "Thank you for your message. We will reply by e-mail." };
 
@@ -24,7 +25,7 @@ export async function sendContactMessage(forms: FormsService, rawInput: unknown,
     });
     if (!CONTACT_EMAIL) return;
     const site = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { title: true } });
-    const content = contactMessageMail({ siteTitle: site?.title ?? "Lantern", ...input });
+    const content = contactMessageMail({ siteTitle: site?.title ?? DEFAULT_SITE.title, ...input });
     await enqueueMail(tx, { to: CONTACT_EMAIL, replyTo: `"${input.name.replace(/["\\]/g, "")}" <${input.email}>`, ...content }, now, messageIdDomain(MAIL_FROM, PUBLIC_URL));
   });
   if (CONTACT_EMAIL) forms.onMailQueued();

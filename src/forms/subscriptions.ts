@@ -8,6 +8,7 @@ import type { FormAnswer, FormsService } from "./forms-service.ts";
 import { linkToken, subscribeInput } from "./input.ts";
 import { confirmUrl, messageIdDomain, unsubscribeUrl } from "./links.ts";
 import { consentVersion, hashLinkToken, newLinkToken, readUnsubscribeToken, unsubscribeToken } from "./tokens.ts";
+import { DEFAULT_SITE } from "../loaders/site.ts";
 
 export const CONFIRM_TOKEN_TTL_HOURS = 48;
 /** A pending or unsubscribed address gets another confirmation mail at most this often. */
@@ -80,7 +81,7 @@ async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { 
   const unsubscribe = unsubscribeUrl(PUBLIC_URL, unsubscribeToken(forms.secret, subscriber.id));
   const site = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { title: true } });
   const content = subscriptionConfirmationMail({
-    siteTitle: site?.title ?? "Lantern",
+    siteTitle: site?.title ?? DEFAULT_SITE.title,
     confirmUrl: confirmUrl(PUBLIC_URL, token),
     unsubscribeUrl: unsubscribe,
     expiresInHours: CONFIRM_TOKEN_TTL_HOURS,

@@ -1,8 +1,8 @@
 import DataLoader from "dataloader";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma, type ArticleCategory } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
 
-type Link = Pick<Prisma.ArticleCategoryGetPayload<object>, "articleId" | "categoryId">;
+type Link = Pick<ArticleCategory, "articleId" | "categoryId">;
 
 /**
  * The category ids of articles, in editorial order (the first is the primary category): every

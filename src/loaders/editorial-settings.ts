@@ -1,5 +1,3 @@
-import { db } from "../db.ts";
-
 export const FEED_CONTENTS = ["FULL", "EXCERPT"] as const;
 export type FeedContent = (typeof FEED_CONTENTS)[number];
 
@@ -10,7 +8,7 @@ export interface EditorialSettings {
 }
 
 /** Defaults until the site's settings are saved (the same as the columns' defaults). */
-export const DEFAULT_EDITORIAL_SETTINGS: EditorialSettings = {
+const DEFAULT_EDITORIAL_SETTINGS: EditorialSettings = {
   editorialPolicyUrl: null,
   reviewIntervalMonths: 24,
   feedContent: "EXCERPT",
@@ -25,8 +23,4 @@ export function editorialSettingsOf(
   if (!row) return DEFAULT_EDITORIAL_SETTINGS;
   const { editorialPolicyUrl, reviewIntervalMonths, feedContent } = row;
   return { editorialPolicyUrl, reviewIntervalMonths, feedContent: feedContent === "FULL" ? "FULL" : "EXCERPT" };
-}
-
-export async function loadEditorialSettings(): Promise<EditorialSettings> {
-  return editorialSettingsOf(await db().siteSettings.findUnique({ where: { id: 1 }, select: EDITORIAL_COLUMNS }));
 }

@@ -7,7 +7,6 @@ import { authorByIdLoader } from "./authors.ts";
 import { categoryIdsByArticleLoader } from "./article-category-links.ts";
 import { loadSite } from "./site.ts";
 import { createTrustLoaders } from "./article-trust.ts";
-import { loadEditorialSettings } from "./editorial-settings.ts";
 
 /** Creates a loader on first use, once per request. */
 function lazy<T>(create: () => T): () => T {
@@ -25,17 +24,18 @@ function lazy<T>(create: () => T): () => T {
 /** Per-request loaders: batched, cached for the request only, never shared between requests. */
 export function createLoaders(scope: VisibilityScope) {
   const categoryDirectory = lazy(() => loadCategoryDirectory(scope.now));
+  const site = lazy(() => loadSite());
   return {
     categoryDirectory,
     categoryArticleCounts: async () => (await categoryDirectory()).articleCounts,
     featuredBySlot: lazy(() => featuredBySlotLoader(scope)),
     menuByLocation: lazy(() => menuByLocationLoader(scope)),
-    site: lazy(() => loadSite()),
+    site,
     authorById: lazy(() => authorByIdLoader()),
     categoryIdsByArticle: lazy(() => categoryIdsByArticleLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
     trust: lazy(() => createTrustLoaders(scope)),
-    editorialSettings: lazy(() => loadEditorialSettings()),
+    editorialSettings: async () => (await site()).editorial,
     /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */
     perField: lazy(() => new Map<string, unknown>()),
   };

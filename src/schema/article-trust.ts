@@ -188,11 +188,10 @@ builder.prismaObjectFields(Article, (t) => ({
         contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
       ]);
       const { facts, review, citations, corrections } = await trustOf(article.id, ctx);
-      const [[authorPeople, reviewerPeople], breadcrumbs, site, editorial] = await Promise.all([
+      const [[authorPeople, reviewerPeople], breadcrumbs, site] = await Promise.all([
         people,
         breadcrumbTrail(facts, ctx),
-        ctx.loaders.site().then((site) => site.settings),
-        ctx.loaders.editorialSettings(),
+        ctx.loaders.site(),
       ]);
       return articleJsonLd({
         url: absoluteUrl(uris.article(facts.slug)),
@@ -207,7 +206,7 @@ builder.prismaObjectFields(Article, (t) => ({
         citations,
         corrections,
         breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.uri) })),
-        publisher: { name: site?.title ?? "Lantern", url: absoluteUrl(""), editorialPolicyUrl: editorial.editorialPolicyUrl },
+        publisher: { name: site.settings.title, url: absoluteUrl(""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
       });
     },
   }),

@@ -87,8 +87,6 @@ async function categoriesOf(articleId: number, ctx: Context) {
   return categoryIds.flatMap((id) => directory.byId.get(id) ?? []);
 }
 
-export const BREADCRUMB_SELECT = { id: true, slug: true, title: true } as const;
-
 /** Home, the primary category's ancestors, the primary category, the article. */
 export async function breadcrumbTrail(
   article: { id: number; slug: string; title: string },
@@ -162,7 +160,7 @@ export const Article = builder.prismaNode("Article", {
     breadcrumbs: t.field({
       type: [Breadcrumb],
       description: "Home, the primary category's ancestors, the primary category, the article",
-      select: BREADCRUMB_SELECT,
+      select: { slug: true, title: true },
       resolve: (article, _args, ctx) => breadcrumbTrail(article, ctx),
     }),
     wordCount: t.exposeInt("wordCount", { description: "Words in the body" }),

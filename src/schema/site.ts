@@ -24,12 +24,10 @@ export const Site = builder.objectRef<SiteSettingsRow>("Site").implement({
   }),
 });
 
-export const EMPTY_SITE: SiteSettingsRow = { title: "Lantern", tagline: "", copyright: "" };
-
 builder.queryFields((t) => ({
   site: t.field({
     description: "The site's settings",
     type: Site,
-    resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings ?? EMPTY_SITE,
+    resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings,
   }),
 }));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { etagOf, matchesEtag } from "../cache/http-headers.ts";
 import { readFileSync } from "node:fs";
 import type { Plugin } from "graphql-yoga";
 import { loadTrustedDocuments } from "../safety/trusted-documents.ts";
@@ -30,8 +30,7 @@ export function widgetScript(registry = loadTrustedDocuments()): string {
 }
 
 function staticFile(body: string, headers: Record<string, string>): StaticFile {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  return { body, headers: { ...headers, etag, "x-content-type-options": "nosniff" } };
+  return { body, headers: { ...headers, etag: etagOf(body), "x-content-type-options": "nosniff" } };
 }
 
 /**
@@ -66,7 +65,8 @@ export function widgetRoutes(): Plugin {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const file = files.get(new URL(request.url).pathname);
       if (!file) return;
-      const notModified = request.headers.get("if-none-match") === file.headers.etag;
+      // Compressed answers carry a variant of the tag (src/cache/compression.ts); it matches too.
+      const notModified = matchesEtag(request.headers.get("if-none-match"), file.headers.etag!);
       endResponse(
         new fetchAPI.Response(notModified || request.method === "HEAD" ? null : file.body, {
           status: notModified ? 304 : 200,

@@ -6,7 +6,6 @@ import { updateEditorialSettings } from "../../editing/editorial-settings.ts";
 import { CredentialKindEnum } from "../author-credentials.ts";
 import { FeedContentEnum, Site } from "../editorial-settings.ts";
 import { ArticlePayload, AuthorPayload } from "./payloads.ts";
-import { EMPTY_SITE } from "../site.ts";
 
 const CitationInput = builder.inputType("CitationInput", {
   description: "A source; give a DOI or PMID where there is one (both are validated)",
@@ -82,7 +81,7 @@ const SitePayload = builder.objectRef<Record<string, never>>("EditorialSettingsP
     site: t.field({
       description: "The settings as saved",
       type: Site,
-      resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings ?? EMPTY_SITE,
+      resolve: async (_root, _args, ctx) => (await ctx.loaders.site()).settings,
     }),
   }),
 });

@@ -29,7 +29,7 @@ const SitePayload = builder.objectRef<Record<string, never>>("SitePayload").impl
       description: "The settings as saved",
       type: Site,
       // Loaders are fresh after each mutation, so this reads what was just saved.
-      resolve: async (_payload, _args, ctx) => (await ctx.loaders.site()).settings!,
+      resolve: async (_payload, _args, ctx) => (await ctx.loaders.site()).settings,
     }),
   }),
 });
