@@ -1,0 +1,26 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { environmentTable, withEnvironmentTable } from "../src/config-table.ts";
+
+/**
+ * `npm run docs:env`: prints the environment-variable table from the configuration schema
+ * (src/config.ts, each variable's `.describe()`). `-- --write` puts it into
+ * docs/configuration.md; `-- --check` fails when the page's table differs.
+ */
+const PAGE = "docs/configuration.md";
+const table = environmentTable();
+if (process.argv.includes("--write") || process.argv.includes("--check")) {
+  const current = readFileSync(PAGE, "utf8");
+  const updated = withEnvironmentTable(current, table);
+  if (process.argv.includes("--check")) {
+    if (updated !== current) {
+      console.error(`${PAGE}: its environment table differs from src/config.ts; run npm run docs:env -- --write`);
+      process.exit(1);
+    }
+    console.log(`${PAGE}: its environment table is current`);
+  } else {
+    writeFileSync(PAGE, updated);
+    console.log(`Wrote the environment table into ${PAGE}`);
+  }
+} else {
+  process.stdout.write(table);
+}
