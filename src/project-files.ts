@@ -18,7 +18,7 @@ function findProjectRoot(): string {
 
 export const PROJECT_ROOT = findProjectRoot();
 
-/** A file of the project (operations/, prisma/migrations/, README.md, ...) by its path in the repository. */
+/** A file of the project (operations/, prisma/migrations/, docs/api.md, ...) by its path in the repository. */
 export function projectFile(path: string): string {
   return join(PROJECT_ROOT, path);
 }

@@ -92,15 +92,30 @@ describe("GraphiQL's page and assets", () => {
 });
 
 describe("GET /", () => {
-  it("links GraphiQL, the health endpoints and the README's API section", async () => {
+  it("links GraphiQL, the health endpoints and the API's documentation", async () => {
     const response = await fetchYoga("/");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const text = await response.text();
     for (const link of ["/graphiql", "/health", "/ready", "/docs/api"]) expect(text).toContain(`href="${link}"`);
     expect(text.length).toBeLessThan(2000);
-    const docs = await (await fetchYoga("/docs/api")).text();
-    expect(docs.startsWith("## The API")).toBe(true);
-    expect(docs).toContain("### Conventions");
-    expect(docs).not.toContain("## Editors");
+  });
+});
+
+describe("GET /docs/api", () => {
+  it("is docs/api.md as HTML", async () => {
+    const response = await fetchYoga("/docs/api");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const docs = await response.text();
+    expect(docs.startsWith("<!doctype html>")).toBe(true);
+    expect(docs).toContain('<h1 id="the-api">The API</h1>');
+    expect(docs).toContain('<h2 id="conventions">Conventions</h2>');
+    expect(docs).toContain('<a href="#conventions">Conventions</a>');
+    expect(docs).toContain('<pre><code class="language-graphql">{\n  article(slug: &#34;the-therapeutic-relationship&#34;)');
+    // Only the API: editing is another page, and no Markdown is left unrendered.
+    expect(docs).not.toContain("Editors manage all content");
+    expect(docs).not.toMatch(/^#+ /m);
+    expect(docs).not.toContain("<script");
+    expect((await fetchYoga("/docs/api", { method: "HEAD" })).headers.get("content-type")).toBe("text/html; charset=utf-8");
   });
 });
