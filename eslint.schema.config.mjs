@@ -9,7 +9,7 @@ export default [
     rules: {
       ...graphql.configs["flat/schema-recommended"].rules,
       ...graphql.configs["flat/schema-relay"].rules,
-      // Connections list their nodes next to their edges (Pothos' `nodes`), as the README documents;
+      // Connections list their nodes next to their edges (Pothos' `nodes`), as docs/api.md documents;
       // the editors' lists of subscribers and contact messages page objects that are not Nodes.
       "@graphql-eslint/relay-edge-types": ["error", { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],
       // Value objects (breadcrumbs, payloads, connections, site settings) have no identity of

@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // One file at a time: they start servers from dist/, and the README's commands rebuild it
+    // One file at a time: they start servers from dist/, and the docs' commands rebuild it
     // and rewrite generated files.
     fileParallelism: false,
   },

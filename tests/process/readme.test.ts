@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
 import { PROJECT, runCommand, scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
-import { readmeBlocks } from "../support/readme.ts";
+import { documentationBlocks } from "../support/readme.ts";
 
 /**
- * Every command in the README's sh blocks runs here, except those .ci/run runs itself and the
- * load tests that take minutes. Adding a command to the README without running it fails below.
+ * Every command in the sh blocks of README.md and docs/*.md runs here, except those .ci/run runs
+ * itself and the load tests that take minutes. Adding a command to the docs without running it
+ * fails below.
  */
 const RUN_BY_CI = new Set([
   "npm ci && npm start", // npm ci: .ci/run; npm start: tests/process/operations.test.ts starts and stops it
@@ -40,13 +41,13 @@ function commands(code: string): string[] {
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 let server: RunningServer;
-/** An admin's token on the server's database, for the README's `$TOKEN`. */
+/** An admin's token on the server's database, for the docs' `$TOKEN`. */
 let adminToken: string;
 const metricsToken = `readme-${randomUUID()}`;
-// The README's PostgreSQL database, under a name of this run's own (dropped afterwards).
+// The docs' PostgreSQL database, under a name of this run's own (dropped afterwards).
 const postgresDatabase = `lantern_readme_${process.pid}`;
 
-/** The README's addresses and names, pointed at this test's server and database. */
+/** The docs' addresses and names, pointed at this test's server and database. */
 function localized(command: string): string {
   return command
     .replaceAll("http://localhost:4000", server.url)
@@ -67,9 +68,9 @@ afterAll(async () => {
   await runCommand("dropdb", ["--if-exists", "-h", "127.0.0.1", "-U", "postgres", postgresDatabase]);
 });
 
-const shBlocks = readmeBlocks("sh").map((block) => ({ ...block, commands: commands(block.code) }));
+const shBlocks = documentationBlocks("sh").map((block) => ({ ...block, commands: commands(block.code) }));
 
-describe("the README's commands", () => {
+describe("the commands of the README and docs/", () => {
   it("are all run here or by CI", () => {
     const all = shBlocks.flatMap((block) => block.commands);
     expect(all.length).toBeGreaterThan(25);
@@ -79,7 +80,7 @@ describe("the README's commands", () => {
   });
 
   it.each(shBlocks.filter((block) => block.commands.some((command) => !notRunHere(command) && !SERVERS.test(command))))(
-    "README.md line $line runs",
+    "$where runs",
     async (block) => {
       const script = block.commands
         .filter((command) => !notRunHere(command) && !SERVERS.test(command))
@@ -92,7 +93,7 @@ describe("the README's commands", () => {
         expect(readFileSync(csv, "utf8").split("\n")[0]).toMatch(/email/i);
         rmSync(csv);
       }
-      expect(result.code, `${script}\n${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(result.code, `${block.where}\n${script}\n${result.stdout}\n${result.stderr}`).toBe(0);
       expect(result.stderr, script).not.toMatch(/^\s+at /m);
       if (script.includes("token -- create")) {
         expect(result.stdout).toMatch(/Created editor token 1 for "Jane Doe"/);
@@ -103,8 +104,8 @@ describe("the README's commands", () => {
     },
   );
 
-  it.each(shBlocks.flatMap((block) => block.commands.filter((command) => SERVERS.test(command)).map((command) => ({ command, line: block.line }))))(
-    "README.md line $line: $command serves and stops on SIGTERM",
+  it.each(shBlocks.flatMap((block) => block.commands.filter((command) => SERVERS.test(command)).map((command) => ({ command, where: block.where }))))(
+    "$where: $command serves and stops on SIGTERM",
     async ({ command }) => {
       // bash runs a lone command in its own place (exec), so the signal reaches it.
       const started = await startServer("bash", ["-c", localized(command)], { DATABASE_URL: scratchDatabase(template).url });
@@ -114,8 +115,8 @@ describe("the README's commands", () => {
   );
 });
 
-describe("the README's CSRF examples for GET clients", () => {
-  const examples = readmeBlocks("js");
+describe("the CSRF examples for GET clients (docs/api.md)", () => {
+  const examples = documentationBlocks("js");
   const folder = join(PROJECT, ".tmp", "readme-examples");
   mkdirSync(folder, { recursive: true });
 
@@ -129,7 +130,7 @@ describe("the README's CSRF examples for GET clients", () => {
     expect(examples.map((example) => example.code.match(/from "([^"]+)"/)?.[1] ?? "fetch")).toEqual(["@urql/core", "@apollo/client", "fetch"]);
   });
 
-  it.each(examples.map((example, index) => ({ ...example, index })))("README.md line $line sends GET with the header and gets the site's title", async (example) => {
+  it.each(examples.map((example, index) => ({ ...example, index })))("$where sends GET with the header and gets the site's title", async (example) => {
     const result = await run(example.code, `example-${example.index}`);
     expect(result.stdout.trim(), result.stderr).toBe("Anxiety Relief Project");
     const without = await run(example.code.replace(/"X-GraphQL-CSRF": "1"/, '"X-Other": "1"'), `example-${example.index}-without-header`);

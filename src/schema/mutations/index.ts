@@ -10,5 +10,5 @@ import "./redirect-mutations.ts";
 import "./review-mutations.ts";
 
 builder.mutationType({
-  description: "Editing, with an API token (see README: Editors); and the public forms (subscribe, confirmSubscription, unsubscribe, sendContactMessage), which need none",
+  description: "Editing, with an API token (see docs/editors.md); and the public forms (subscribe, confirmSubscription, unsubscribe, sendContactMessage), which need none",
 });
