@@ -56,6 +56,9 @@ const schema = z
     // Shared by every instance: live updates go through Redis pub/sub when it is set.
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     REDIS_PREFIX: z.string().min(1).default("lantern:"),
+    // Open featuredChanged streams this instance serves: from one client address, and in all.
+    LIVE_STREAMS_PER_CLIENT: positive(20),
+    LIVE_STREAMS_TOTAL: positive(1000),
 
     // Subscribe and contact forms, and the mail they send (see README: Forms and mail).
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
