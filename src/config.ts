@@ -60,6 +60,8 @@ export const environmentVariables = z.object({
   // Shared by every instance: live updates go through Redis pub/sub when it is set.
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional().describe("`redis://host:6379` (or `rediss://`): shared by every instance through it are the response cache, the forms' rate limits and used proofs, and live widget updates (pub/sub). Unset: each process keeps its own, in memory."),
   REDIS_PREFIX: z.string().min(1).default("lantern:").describe("The prefix of Lantern's Redis keys and channels (several deployments can share one Redis)."),
+  LIVE_STREAMS_PER_CLIENT: positive(20).describe("Open `featuredChanged` live-update streams this instance serves to one client address (`TRUST_PROXY` decides what that is); the one beyond is refused with `RATE_LIMITED`."),
+  LIVE_STREAMS_TOTAL: positive(1000).describe("Open `featuredChanged` live-update streams this instance serves in all; the one beyond is refused with `RATE_LIMITED`."),
 
   // Subscribe and contact forms, and the mail they send (see docs/forms.md).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe("The site's address as readers reach it: the start of the confirmation and unsubscribe links in mail, so `https://` in production (RFC 8058). Unset: `http://localhost:<PORT>`."),

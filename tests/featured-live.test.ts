@@ -12,6 +12,7 @@ import { ManualClock } from "./support/clock.ts";
 import { subscribe, type EventStream } from "./support/sse.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
+import { countStatements } from "./support/statements.ts";
 
 const SUBSCRIPTION = `subscription ($slot: String!, $first: Int!) {
   featuredChanged(slot: $slot, first: $first) { title article { id status } }
@@ -155,6 +156,24 @@ describe("featuredChanged", () => {
     await clock.timerAt(recheck);
     clock.advanceTo(recheck);
     expect(titles(await stream.next())).toEqual([kept!.title]);
+  });
+
+  it("reads a slot once for all its streams, and a new slot's stream reads only that slot", async () => {
+    const { server } = await liveServer({ LIVE_STREAMS_PER_CLIENT: "100" });
+    const lightQuery = `subscription ($slot: String!) { featuredChanged(slot: $slot) { title } }`;
+    const openLight = async (slot: string) => {
+      const stream = await subscribe(server, { query: lightQuery, variables: { slot } });
+      opened.push(stream);
+      await stream.next();
+    };
+    await openLight("shared-read");
+    // Twenty more streams of the same slot: the reading is shared (no statement for the slot's items).
+    const same = await countStatements(() => Promise.all(Array.from({ length: 20 }, () => openLight("shared-read"))));
+    expect(same.statements).toBe(0);
+    // Forty streams on forty new slots: each reads its own slot once (items, then its next change).
+    for (let n = 0; n < 40; n++) await openLight(`many-${n}`);
+    const oneMore = await countStatements(() => openLight("one-more-slot"));
+    expect(oneMore.statements).toBeLessThanOrEqual(2);
   });
 
   it("refuses a malformed slot or page size with BAD_USER_INPUT", async () => {

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { fetchYoga, LEAKS } from "./support/graphql.ts";
 import { seededRandom, type Random } from "./support/prng.ts";
+import { cachingServer } from "./support/caching-server.ts";
+import { ManualClock } from "./support/clock.ts";
+import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
 
 const REQUESTS = 1500;
 const random = seededRandom(20261125);
@@ -10,7 +13,14 @@ interface HostileRequest {
   kind: string;
   path: string;
   init: RequestInit;
+  /** Sent to a server whose response cache is on, so names reach Surrogate-Key and xkey. */
+  cached?: "open" | "trustedDocuments";
 }
+
+const cachedYoga = { open: cachingServer(new ManualClock()), trustedDocuments: cachingServer(new ManualClock(), { TRUSTED_DOCUMENTS: "anonymous" }) };
+const featuredWidgetHash = [...loadTrustedDocuments()].find(([, text]) => text.startsWith("query FeaturedWidget("))![0];
+/** Slot and location names that HTTP headers refuse or that would split a cache key. */
+const HEADER_NAMES = ["日本", "a\r\nx-injected: 1", "a b", "side bar", "Sidebar", "a,b", "é", "\u0000", "a\tb", "x".repeat(80), "-", "", "\ud800"];
 
 const SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "zo", "vi", "de", "gu"];
 const ODD_TEXT = ["\u0000", "\u202e", "\u200b", "\ufeff", "\ud800", "\udfff", "🦊", "ß", "\u0301", "\\", '"', "'", "\n", "%00", "${x}", "{{x}}", "<script>", "../", "%", "\u2028"];
@@ -220,6 +230,26 @@ const FAMILIES: Record<string, (r: Random) => Omit<HostileRequest, "kind">> = {
     params.set(r.pick(["variables", "extensions"]), r.pick(["{bad", "{", "[", "nul", '{"a":', oddText(r, 4), "\ud800"]));
     return { path: `/graphql?${params}`, init: { method: "GET", headers: { "x-graphql-csrf": "1" } } };
   },
+  headerNames: (r) => {
+    const name = r.next() < 0.7 ? r.pick(HEADER_NAMES) : `${word(r)}${oddText(r, 2)}`;
+    const get = (query: string, variables?: unknown) => ({
+      path: `/graphql?${new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) })}`,
+      init: { method: "GET", headers: { "x-graphql-csrf": "1" } },
+    });
+    const request = r.pick([
+      () => get(`{ featured(slot: ${JSON.stringify(name)}) { title } }`),
+      () => get("query ($l: String!) { menu(location: $l) { name } }", { l: name }),
+      () => ({ path: "/graphql", init: post("query ($s: String!) { featured(slot: $s, first: 2) { title } }", { s: name }) }),
+      () => ({
+        path: `/graphql?documentId=sha256:${featuredWidgetHash}&variables=${encodeURIComponent(JSON.stringify({ slot: name }))}`,
+        init: { method: "GET", headers: { "x-graphql-csrf": "1" } },
+        cached: "trustedDocuments" as const,
+      }),
+      () => ({ path: "/graphql", init: post("mutation ($s: String!) { setFeatured(slot: $s, items: []) { slot } }", { s: name }) }),
+      () => ({ path: "/graphql", init: post("mutation ($l: String!) { setMenu(location: $l, items: []) { menu { name } } }", { l: name }) }),
+    ])();
+    return { cached: "open" as const, ...request };
+  },
   abusiveDocuments: (r) =>
     r.pick([
       () => ({ path: "/graphql", init: post(`{ category(slug: "psychotherapy") ${"{ parent ".repeat(20 + r.int(200))}{ slug }${" }".repeat(0)}`) }),
@@ -250,7 +280,7 @@ describe("hostile and malformed requests", () => {
     const requests = generate(REQUESTS);
     const statuses = new Map<string, number>();
     for (const [index, request] of requests.entries()) {
-      const response = await fetchYoga(request.path, request.init);
+      const response = await fetchYoga(request.path, request.init, request.cached && cachedYoga[request.cached]);
       const text = await response.text();
       const label = `#${index} ${request.kind} ${request.init.method} ${request.path.slice(0, 80)} ${String(request.init.body ?? "").slice(0, 120)}`;
       expect(response.status, `${label}\n${text.slice(0, 300)}`).toBeLessThan(500);

@@ -1,4 +1,12 @@
 /**
+ * A name as it may stand in a key: the keys go into Surrogate-Key and xkey, space-separated,
+ * so anything but letters, digits and `-_.` is percent-encoded (UTF-8) and no stored name, however
+ * it got there, can split a key, add one, or put a byte into a header that HTTP refuses.
+ */
+const keyPart = (name: string) =>
+  name.replace(/[^A-Za-z0-9._-]+/g, (text) => [...Buffer.from(text)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+
+/**
  * The one definition of response-cache keys. A cached response carries the keys of everything
  * it shows; a change evicts the keys it affects (src/cache/mutation-effects.ts,
  * src/cache/schedule.ts). The same keys go to a CDN as Surrogate-Key / xkey.
@@ -8,8 +16,8 @@ export const cacheKeys = {
   author: (id: number) => `Author:${id}`,
   category: (id: number) => `Category:${id}`,
   page: (id: number) => `Page:${id}`,
-  menu: (location: string) => `Menu:${location}`,
-  featuredSlot: (slot: string) => `FeaturedSlot:${slot}`,
+  menu: (location: string) => `Menu:${keyPart(location)}`,
+  featuredSlot: (slot: string) => `FeaturedSlot:${keyPart(slot)}`,
   site: "Site",
   /** Top-level article lists (every order and filter) and search: membership and order. */
   articleLists: "Articles",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { badInput } from "../errors.ts";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "../content/slug.ts";
+import { HANDLE_MAX_LENGTH, HANDLE_PATTERN } from "../content/handle.ts";
 
 /** Mutation input as GraphQL delivers it; validateInput checks everything else. */
 export type RawInput = Record<string, unknown>;
@@ -87,11 +88,11 @@ export const reasonableDate = z
   .date()
   .refine((date) => date.getUTCFullYear() >= 1990 && date.getUTCFullYear() <= 9999, "must be between 1990 and 9999");
 
-/** Slot and menu location names such as "sidebar" or "primary". */
+/** Slot and menu location names such as "sidebar" or "primary" (src/content/handle.ts). */
 export const handle = z
   .string()
-  .max(50, "must be at most 50 characters")
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lowercase letters, digits, - and _");
+  .max(HANDLE_MAX_LENGTH, `must be at most ${HANDLE_MAX_LENGTH} characters`)
+  .regex(HANDLE_PATTERN, "must be lowercase letters and digits joined by single - or _, e.g. sidebar");
 
 export function isHttpUrl(value: string): boolean {
   try {

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.ts";
 import { nextFeaturedChange } from "./featured-boundaries.ts";
-import { loadFeaturedItems } from "../loaders/featured.ts";
+import { loadFeaturedItems, type FeaturedItemRow } from "../loaders/featured.ts";
 import { anonymous } from "../viewer.ts";
 
 /**
@@ -9,75 +9,116 @@ import { anonymous } from "../viewer.ts";
  */
 export const RECHECK_MS = 30_000;
 
+/** Slots per statement when every watched slot is read again. */
+const SLOTS_PER_READ = 500;
+
+interface WatchedSlot {
+  watchers: number;
+  /** The slot's live items as last read; a read in flight while there is no reading yet. */
+  items: Promise<FeaturedItemRow[]> | undefined;
+  reading: string | undefined;
+  /** Which read of the slot is the latest started: an older one finishing later is ignored. */
+  readNumber: number;
+}
+
 /**
- * Watches the featured slots that have live subscribers on this instance and tells them when
- * what a slot shows changes by itself: it wakes at the next window start or end (or publication
- * time of a featured article), reads the slots' live items and compares them with the last
- * reading. Each instance does this for its own subscribers, so nothing is told twice.
+ * The live items of the featured slots that have subscribers on this instance, read once per
+ * slot and shared by every stream of it. A slot is read when its first stream opens, when an
+ * editor changes it, and when what it shows may change by itself: at the next window start or
+ * end (or publication time of a featured article), and at least every RECHECK_MS. Subscribers
+ * are told a slot's new items when they differ from the last reading (always after an edit).
+ * Each instance does this for its own subscribers, so nothing is told twice.
  */
 export class FeaturedSchedule {
-  private readonly watchers = new Map<string, number>();
-  private readonly lastReading = new Map<string, string>();
+  private readonly slots = new Map<string, WatchedSlot>();
+  private wakeAt: number | undefined;
   private cancelTimer: (() => void) | undefined;
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly clock: Clock,
-    private readonly tell: (slot: string) => void,
+    private readonly tell: (slot: string, items: FeaturedItemRow[]) => void,
     private readonly warn: (message: string) => void,
   ) {}
 
-  /** Watches the slot until the returned function is called. */
-  watch(slot: string): () => void {
-    this.watchers.set(slot, (this.watchers.get(slot) ?? 0) + 1);
-    void this.check();
+  /** Watches the slot until `unwatch` is called; `items` is its reading, shared with its other watchers. */
+  watch(slot: string): { items: Promise<FeaturedItemRow[]>; unwatch: () => void } {
+    let watched = this.slots.get(slot);
+    if (!watched) this.slots.set(slot, (watched = { watchers: 0, items: undefined, reading: undefined, readNumber: 0 }));
+    watched.watchers += 1;
+    watched.items ??= this.read([slot], "first").then(() => watched.items!);
     let watching = true;
-    return () => {
-      if (!watching) return;
-      watching = false;
-      const left = this.watchers.get(slot)! - 1;
-      if (left > 0) return void this.watchers.set(slot, left);
-      this.watchers.delete(slot);
-      this.lastReading.delete(slot);
-      if (this.watchers.size === 0) this.stopTimer();
+    return {
+      items: watched.items,
+      unwatch: () => {
+        if (!watching) return;
+        watching = false;
+        if (--watched.watchers > 0) return;
+        this.slots.delete(slot);
+        if (this.slots.size === 0) this.stopTimer();
+      },
     };
   }
 
-  /** The slot changed and its subscribers were told: read it again without telling them twice. */
+  /** An editor changed the slot: read it again and tell its subscribers. */
   changed(slot: string): void {
-    if (this.watchers.has(slot)) void this.check(slot);
+    if (this.slots.has(slot)) void this.read([slot], "edited");
   }
 
-  private check(alreadyTold?: string): Promise<void> {
-    this.queue = this.queue.then(() => this.read(alreadyTold));
-    return this.queue;
-  }
-
-  private async read(alreadyTold?: string): Promise<void> {
-    this.stopTimer();
-    const slots = [...this.watchers.keys()];
-    if (slots.length === 0) return;
+  /**
+   * Reads these slots in one statement. "first": sets the reading without telling anyone;
+   * "edited": tells the new items; "recheck": tells those that differ from the last reading.
+   */
+  private async read(slots: string[], why: "first" | "edited" | "recheck"): Promise<void> {
     const now = this.clock.now();
-    let wait = RECHECK_MS;
+    const started = slots.map((slot) => {
+      const watched = this.slots.get(slot)!;
+      return { slot, watched, readNumber: ++watched.readNumber };
+    });
     try {
       const items = await loadFeaturedItems(slots, "live", { viewer: anonymous, now });
-      for (const slot of slots) {
-        if (!this.watchers.has(slot)) continue;
-        const reading = JSON.stringify(items.filter((item) => item.slot === slot));
-        const before = this.lastReading.get(slot);
-        this.lastReading.set(slot, reading);
-        if (before !== undefined && before !== reading && slot !== alreadyTold) this.tell(slot);
+      for (const { slot, watched, readNumber } of started) {
+        // A later read of the slot wins, but a slot's first reading is never left unset.
+        if (this.slots.get(slot) !== watched || (watched.readNumber !== readNumber && watched.reading !== undefined)) continue;
+        const slotItems = items.filter((item) => item.slot === slot);
+        const reading = JSON.stringify(slotItems);
+        const before = watched.reading;
+        watched.reading = reading;
+        watched.items = Promise.resolve(slotItems);
+        if (why === "edited" || (why === "recheck" && before !== reading)) this.tell(slot, slotItems);
       }
       const next = await nextFeaturedChange(slots, now);
-      if (next) wait = Math.min(wait, Math.max(0, next.getTime() - now.getTime()));
+      this.wakeBy(next ? next.getTime() : now.getTime() + RECHECK_MS, now);
     } catch (error) {
+      // A first reading that failed is read again by the slot's next stream.
+      for (const { watched } of started) if (watched.reading === undefined) watched.items = undefined;
       this.warn(`featured schedule: could not read the slots (${(error as Error).message}); retrying in ${RECHECK_MS} ms`);
+      this.wakeBy(now.getTime() + RECHECK_MS, now);
+      if (why === "first") throw error;
     }
-    if (this.watchers.size > 0) this.cancelTimer = this.clock.setTimer(wait, () => void this.check());
+  }
+
+  /** Makes sure every watched slot is read again by `at` (and never later than RECHECK_MS from now). */
+  private wakeBy(at: number, now: Date): void {
+    if (this.slots.size === 0) return;
+    const wakeAt = Math.min(at, now.getTime() + RECHECK_MS);
+    if (this.wakeAt !== undefined && this.wakeAt <= wakeAt) return;
+    this.stopTimer();
+    this.wakeAt = wakeAt;
+    this.cancelTimer = this.clock.setTimer(Math.max(0, wakeAt - now.getTime()), () => void this.recheck());
+  }
+
+  private async recheck(): Promise<void> {
+    this.cancelTimer = undefined;
+    this.wakeAt = undefined;
+    const slots = [...this.slots.keys()];
+    for (let start = 0; start < slots.length; start += SLOTS_PER_READ) {
+      await this.read(slots.slice(start, start + SLOTS_PER_READ), "recheck");
+    }
   }
 
   private stopTimer(): void {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
+    this.wakeAt = undefined;
   }
 }

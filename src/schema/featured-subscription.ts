@@ -3,6 +3,7 @@ import { checkPageSize } from "./pagination.ts";
 import { FeaturedItem } from "./featured.ts";
 import { refreshLoaders } from "../context.ts";
 import { handle, validateInput } from "../editing/input-validation.ts";
+import type { FeaturedItemRow } from "../loaders/featured.ts";
 
 builder.subscriptionType({
   description: "Live updates, over server-sent events (send `Accept: text/event-stream`)",
@@ -19,13 +20,13 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, { slot, first }, ctx) => {
       checkPageSize(first, "first");
-      return ctx.featuredLive.changes(validateInput(handle, slot, "slot"));
+      return ctx.featuredLive.changes(validateInput(handle, slot, "slot"), ctx.forms.client.ip);
     },
-    resolve: async (_change, { slot, first }, ctx) => {
-      // A subscription lives on: each update reads the slot anew, at the time it is sent.
+    resolve: (items: FeaturedItemRow[], { first }, ctx) => {
+      // A subscription lives on: what each update shows of the articles is read at the time it is sent.
       ctx.now = ctx.featuredLive.clock.now();
       refreshLoaders(ctx);
-      return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
+      return items.slice(0, first);
     },
   }),
 }));

@@ -5,6 +5,7 @@ import { checkPageSize } from "./pagination.ts";
 import { formatPlainText } from "../content/format.ts";
 import { TextFormatEnum } from "./text-format.ts";
 import { Article } from "./article.ts";
+import { handle, validateInput } from "../editing/input-validation.ts";
 
 export const FeaturedItem = builder.objectRef<FeaturedItemRow>("FeaturedItem").implement({
   description: "An article placed in a named slot; title and excerpt fall back to the article's",
@@ -38,7 +39,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { slot, first }, ctx) => {
       checkPageSize(first, "first");
-      return (await ctx.loaders.featuredBySlot().load(slot)).slice(0, first);
+      return (await ctx.loaders.featuredBySlot().load(validateInput(handle, slot, "slot"))).slice(0, first);
     },
   }),
 }));

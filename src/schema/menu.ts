@@ -3,6 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "./builder.ts";
 import { uris } from "../content/uri.ts";
 import type { MenuItemRow, MenuRow } from "../loaders/menus.ts";
+import { handle, validateInput } from "../editing/input-validation.ts";
 
 interface MenuItemShape extends MenuItemRow {
   all: MenuItemRow[];
@@ -81,6 +82,6 @@ builder.queryFields((t) => ({
     type: Menu,
     nullable: true,
     args: { location: t.arg.string({ description: "e.g. primary", required: true }) },
-    resolve: (_root, { location }, ctx) => ctx.loaders.menuByLocation().load(location),
+    resolve: (_root, { location }, ctx) => ctx.loaders.menuByLocation().load(validateInput(handle, location, "location")),
   }),
 }));
