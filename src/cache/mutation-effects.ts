@@ -89,6 +89,17 @@ const page: Effect = async (args) => {
 
 const author = authorIn("id");
 
+/**
+ * Whether a mutation's answer reports success. Refusals are thrown, or answered as an error, a
+ * result with `ok: false`, or a payload listing errors: none of those changed anything.
+ */
+export function succeeded(result: unknown): boolean {
+  if (result instanceof Error) return false;
+  if (typeof result !== "object" || result === null) return true;
+  const { ok, errors } = result as { ok?: unknown; errors?: unknown };
+  return ok !== false && !(Array.isArray(errors) && errors.length > 0);
+}
+
 /** Public forms write nothing that anonymous answers show. */
 const nothingPublic: Effect = async () => [];
 

@@ -3,7 +3,7 @@ import type { Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
-import { MUTATION_EFFECTS } from "./mutation-effects.ts";
+import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
 import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "./http-headers.ts";
 import { cacheKeys } from "./keys.ts";
 
@@ -28,7 +28,7 @@ const wrapped = new WeakSet<GraphQLSchema>();
 
 /**
  * The schema with the cache's hooks: query fields record the keys of what they show, and each
- * mutation field evicts what it affects (read before it runs and after) once it has committed.
+ * mutation field evicts what it affects (read before it runs and after) once it has succeeded.
  */
 export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
   if (wrapped.has(schema)) return schema;
@@ -44,12 +44,12 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
       // Only editors change what anonymous callers see; nobody else's mutation costs the cache anything.
       if (!cache?.enabled || ctx.viewer.kind !== "token") return resolve(root, args, ctx, info);
       const before = await effect(args, cache.clock.now());
-      try {
-        return await resolve(root, args, ctx, info);
-      } finally {
-        const after = await effect(args, cache.clock.now()).catch(() => []);
-        await cache.evict([...new Set([...before, ...after])]);
-      }
+      // A refused or rolled-back mutation throws (or answers a refusal) and changed nothing: it evicts and purges nothing.
+      const result = await resolve(root, args, ctx, info);
+      if (!succeeded(result)) return result;
+      const after = await effect(args, cache.clock.now()).catch(() => []);
+      await cache.evict([...new Set([...before, ...after])]);
+      return result;
     };
   }
   return recordingResponseKeys(schema);

@@ -1,4 +1,11 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
 import { cacheKeys, entityKey } from "./keys.ts";
 
 type Row = Record<string, any>;
@@ -14,8 +21,10 @@ const FIELD_KEYS: Record<string, KeysOf> = {
   "Query.site": () => [cacheKeys.site],
   "Query.resolveUri": () => [cacheKeys.redirects],
   "Query.formChallenge": () => [cacheKeys.noStore],
-  // The publisher block carries the site's editorial settings.
-  "Article.jsonLd": () => [cacheKeys.site],
+  // The publisher block carries the site's settings, the breadcrumb the category tree; the
+  // people are recorded as they are read (`recordKeys`), the article's own rows by its key.
+  "Article.jsonLd": () => [cacheKeys.site, cacheKeys.categoryTree],
+  "Article.jsonLdScript": () => [cacheKeys.site, cacheKeys.categoryTree],
   "Article.breadcrumbs": () => [cacheKeys.categoryTree],
   "Category.uri": () => [cacheKeys.categoryTree],
   "Category.parent": () => [cacheKeys.categoryTree],
@@ -51,6 +60,21 @@ export function collectKeys(request: object): Set<string> {
   return keys;
 }
 
+/** Adds keys of rows a field shows without returning them as objects (a person inside jsonLd). */
+export function recordKeys(ctx: object, keys: Iterable<string>): void {
+  const request = (ctx as { request?: object }).request;
+  const into = request && collected.get(request);
+  if (into) for (const key of keys) into.add(key);
+}
+
+/** The keys of the entity rows in a field's result (one row, a list, or none). */
+function rowKeysOf(typeName: string, result: unknown): string[] {
+  const key = entityKey[typeName];
+  if (!key) return [];
+  const rows = (Array.isArray(result) ? result : [result]) as { id?: unknown }[];
+  return rows.filter((row) => typeof row?.id === "number").map((row) => key(row as { id: number }));
+}
+
 /**
  * Wraps the schema's query resolvers so each request records the keys of what it shows, in
  * the set `collectKeys` started for its request (requests not collected pay one lookup a field).
@@ -59,20 +83,36 @@ export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
   const mutationType = schema.getMutationType();
   const subscriptionType = schema.getSubscriptionType();
   for (const type of Object.values(schema.getTypeMap())) {
+    // A row returned through an interface or union (node, resolveUri) is shown even when only its __typename is asked.
+    if (isAbstractType(type) && type.resolveType) {
+      const resolveType = type.resolveType;
+      type.resolveType = (value, ctx, info, abstractType) => {
+        const keys = collected.get(ctx?.request);
+        if (!keys) return resolveType(value, ctx, info, abstractType);
+        return Promise.resolve(resolveType(value, ctx, info, abstractType)).then((name) => {
+          if (name) for (const key of rowKeysOf(name, value)) keys.add(key);
+          return name;
+        });
+      };
+    }
     if (!isObjectType(type) || type.name.startsWith("__") || type === mutationType || type === subscriptionType) continue;
     for (const field of Object.values(type.getFields())) {
       const fieldKeys = FIELD_KEYS[`${type.name}.${field.name}`];
       const rowKeys = ROW_KEYS[type.name];
       const lookup = type === schema.getQueryType() && LOOKUPS.has(field.name);
-      if (!fieldKeys && !rowKeys && !lookup) continue;
+      // A field returning entity rows shows them, whichever of their fields (if any) is selected.
+      const returned = getNamedType(field.type).name;
+      const returnsRows = returned in entityKey;
+      if (!fieldKeys && !rowKeys && !lookup && !returnsRows) continue;
       const resolve: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
       field.resolve = (parent, args, ctx, info) => {
         const keys = collected.get(ctx?.request);
         if (!keys) return resolve(parent, args, ctx, info);
         for (const key of [...(rowKeys?.(parent, args) ?? []), ...(fieldKeys?.(parent, args) ?? [])]) if (key) keys.add(key);
-        if (!lookup) return resolve(parent, args, ctx, info);
+        if (!lookup && !returnsRows) return resolve(parent, args, ctx, info);
         return Promise.resolve(resolve(parent, args, ctx, info)).then((result) => {
-          if (result == null || (Array.isArray(result) && result.includes(null))) keys.add(cacheKeys.misses);
+          if (lookup && (result == null || (Array.isArray(result) && result.includes(null)))) keys.add(cacheKeys.misses);
+          for (const key of rowKeysOf(returned, result)) keys.add(key);
           return result;
         });
       };

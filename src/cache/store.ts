@@ -7,6 +7,8 @@ export interface CachedResponse {
   keys: string[];
   /** Epoch milliseconds after which it is not served (the clock's time, not the store's). */
   expiresAt: number;
+  /** The HTTP status, when not 200: a route's "no such thing" (404) is kept like its answers. */
+  status?: number;
 }
 
 const sizeOf = (response: CachedResponse) => 2 * response.body.length;

@@ -2,12 +2,14 @@ import type { Plugin } from "graphql-yoga";
 import { checkDatabaseFile } from "../db.ts";
 import type { Clock } from "../clock.ts";
 import { atomFeed } from "./atom.ts";
-import { sitemapDocument, sitemapEntries } from "./sitemap.ts";
+import { sitemapDocument, sitemapEntries, sitemapPartExists, sitemapUrlCount } from "./sitemap.ts";
 import { responseId, type ResponseCache } from "../cache/response-cache.ts";
 import { publicFeedKeys } from "../cache/keys.ts";
 import { cachedHeaders, etagOf, matchesEtag } from "../cache/http-headers.ts";
 
-const PART = /^\/sitemap-(\d{1,6})\.xml$/;
+// Part numbers as the index writes them: no sign, no leading zero, at most six digits.
+const PART = /^\/sitemap-([1-9]\d{0,5})\.xml$/;
+const NOT_FOUND = "Not Found";
 
 /**
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
@@ -36,21 +38,22 @@ export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
       const { response: cached, version } = cache.enabled ? await cache.store.get(id, now.getTime()) : { response: undefined, version: 0 };
       let answer = cached;
       if (!answer) {
-        const body = isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), part ? Number(part[1]) : null);
-        if (body === null) {
-          endResponse(new fetchAPI.Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
-          return;
-        }
+        const partNumber = part ? Number(part[1]) : null;
+        // A part is looked for by counting, never by listing the site; its absence is cached like an answer.
+        const missing = partNumber !== null && !sitemapPartExists(partNumber, await sitemapUrlCount(now));
+        const body = missing ? null : isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), partNumber);
         const ttl = cache.enabled ? await cache.ttlMs(now) : 0;
-        const contentType = `${isFeed ? "application/atom+xml" : "application/xml"}; charset=utf-8`;
-        answer = { body, contentType, etag: etagOf(body), keys: publicFeedKeys, expiresAt: now.getTime() + ttl };
+        const contentType = body === null ? "text/plain; charset=utf-8" : `${isFeed ? "application/atom+xml" : "application/xml"}; charset=utf-8`;
+        const text = body ?? NOT_FOUND;
+        answer = { body: text, contentType, etag: etagOf(text), keys: publicFeedKeys, expiresAt: now.getTime() + ttl, ...(body === null ? { status: 404 } : {}) };
         if (ttl >= 1000) await cache.store.set(id, answer, now.getTime(), version);
       }
       const maxAge = Math.max(0, Math.floor((answer.expiresAt - now.getTime()) / 1000));
       const headers = { "content-type": answer.contentType, ...cachedHeaders(answer.etag, answer.keys, maxAge, "GET") };
-      const fresh = matchesEtag(request.headers.get("if-none-match"), answer.etag);
+      const status = answer.status ?? 200;
+      const fresh = status === 200 && matchesEtag(request.headers.get("if-none-match"), answer.etag);
       const withBody = request.method !== "HEAD" && !fresh;
-      endResponse(new fetchAPI.Response(withBody ? answer.body : null, { status: fresh ? 304 : 200, headers }));
+      endResponse(new fetchAPI.Response(withBody ? answer.body : null, { status: fresh ? 304 : status, headers }));
     },
   };
 }

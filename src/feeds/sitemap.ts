@@ -3,7 +3,9 @@ import { absoluteUrl } from "../content/absolute-url.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "../loaders/category-directory.ts";
 import type { Category } from "../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
-import { authorsWithArticles, latest, publishedArticleDates, publishedPageDates } from "./published-content.ts";
+import { authorsWithArticles, latest, publicScope, publishedArticleDates, publishedPageDates } from "./published-content.ts";
+import { db } from "../db.ts";
+import { visibleArticleWhere, visiblePageWhere } from "../visibility.ts";
 
 /** The sitemaps protocol's limit of URLs in one file; past it /sitemap.xml becomes an index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -23,18 +25,38 @@ export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
     authorsWithArticles(now),
     loadCategoryDirectory(now),
   ]);
-  const categories = directory.all.filter((category) => (directory.articleCounts.get(category.id) ?? 0) > 0).sort((a, b) => a.id - b.id);
   const articleEntries = articles.map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified }));
   return [
     { loc: absoluteUrl(uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },
     ...articleEntries,
     ...pages.map((p) => ({ loc: absoluteUrl(uris.page(p.slug)), lastmod: p.updatedAt })),
-    ...categoriesAndAncestors(categories, directory).map((category) => ({
+    ...listedCategories(directory).map((category) => ({
       loc: absoluteUrl(directory.uri(category)),
       lastmod: category.updatedAt,
     })),
     ...authors.map((a) => ({ loc: absoluteUrl(uris.author(a.slug)), lastmod: a.updatedAt })),
   ];
+}
+
+/**
+ * How many URLs `sitemapEntries` lists, from counts: a few statements whatever the site's size,
+ * so a request for a part that does not exist is answered without listing the site.
+ */
+export async function sitemapUrlCount(now: Date): Promise<number> {
+  const articles = visibleArticleWhere(publicScope(now));
+  const [articleCount, pageCount, authorCount, directory] = await Promise.all([
+    db().article.count({ where: articles }),
+    db().page.count({ where: visiblePageWhere(publicScope(now)) }),
+    db().author.count({ where: { articles: { some: articles } } }),
+    loadCategoryDirectory(now),
+  ]);
+  return 1 + articleCount + pageCount + listedCategories(directory).length + authorCount;
+}
+
+/** Categories with published articles, and their ancestors. */
+function listedCategories(directory: CategoryDirectory): Category[] {
+  const withArticles = directory.all.filter((category) => (directory.articleCounts.get(category.id) ?? 0) > 0);
+  return categoriesAndAncestors(withArticles, directory);
 }
 
 /** A category's archive includes its sub-categories' articles, so its ancestors have pages too. */
@@ -56,6 +78,12 @@ export function urlsetXml(entries: readonly SitemapEntry[]): string {
 export function sitemapIndexXml(parts: readonly SitemapEntry[]): string {
   const sitemaps = parts.map((p) => `<sitemap><loc>${xmlText(p.loc)}</loc><lastmod>${p.lastmod.toISOString()}</lastmod></sitemap>`);
   return `${XML_DECLARATION}\n<sitemapindex xmlns="${NAMESPACE}">\n${sitemaps.join("\n")}\n</sitemapindex>\n`;
+}
+
+/** Whether /sitemap-<part>.xml exists on a site of `urlCount` URLs (parts exist only past `maxUrls`). */
+export function sitemapPartExists(part: number, urlCount: number, maxUrls = SITEMAP_MAX_URLS): boolean {
+  const partCount = Math.ceil(urlCount / maxUrls);
+  return partCount > 1 && part >= 1 && part <= partCount;
 }
 
 /** The URL of the n-th (1-based) sitemap of an index. */

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { graphiqlAssets } from "./assets.ts";
-
-/** JSON that is safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+import { scriptJson } from "../content/script-json.ts";
 
 export interface GraphiQLPage {
   html: string;

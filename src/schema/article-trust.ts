@@ -10,6 +10,9 @@ import type { ContributorRole } from "../trust/credentials.ts";
 import { articleJsonLd, type JsonLdPerson } from "../trust/json-ld.ts";
 import { uris } from "../content/uri.ts";
 import { absoluteUrl } from "../content/absolute-url.ts";
+import { scriptJson } from "../content/script-json.ts";
+import { recordKeys } from "../cache/response-keys.ts";
+import { cacheKeys } from "../cache/keys.ts";
 
 export const ReviewStatusEnum = builder.enumType("ReviewStatus", {
   description: "Where an article stands in medical review, at the time of the request",
@@ -99,9 +102,35 @@ async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise
   return Promise.all(
     people.map(async (author) => {
       const { profile, credentials } = await trust.personTrust.load(author.id);
+      recordKeys(ctx, [cacheKeys.author(author.id)]);
       return { name: author.name, url: absoluteUrl(uris.author(author.slug)), isOrganization: author.isOrganization, profile, credentials };
     }),
   );
+}
+
+/** The article's schema.org structured data. */
+async function structuredDataOf(articleId: number, ctx: Context) {
+  const people = Promise.all([
+    articleAuthors(articleId, ctx).then((authors) => jsonLdPeople(authors, ctx)),
+    contributorIds(articleId, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
+  ]);
+  const { facts, review, citations, corrections } = await trustOf(articleId, ctx);
+  const [[authorPeople, reviewerPeople], breadcrumbs, site] = await Promise.all([people, breadcrumbTrail(facts, ctx), ctx.loaders.site()]);
+  return articleJsonLd({
+    url: absoluteUrl(uris.article(facts.slug)),
+    title: facts.title,
+    description: facts.excerpt ?? facts.derivedExcerpt,
+    imageUrl: facts.featuredImageUrl,
+    publishedAt: facts.publishedAt,
+    modifiedAt: facts.updatedAt,
+    authors: authorPeople,
+    reviewers: reviewerPeople,
+    reviewedAt: review?.reviewedAt ?? null,
+    citations,
+    corrections,
+    breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.uri) })),
+    publisher: { name: site.settings.title, url: absoluteUrl(""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
+  });
 }
 
 const editor = { editor: true } as const;
@@ -181,33 +210,12 @@ builder.prismaObjectFields(Article, (t) => ({
   jsonLd: t.field({
     type: "JSON",
     description:
-      "schema.org structured data for the article page (a MedicalWebPage with its Article, authors and their credentials, reviewers, citations, publisher and breadcrumb), to embed as application/ld+json",
-    resolve: async (article, _args, ctx) => {
-      const people = Promise.all([
-        articleAuthors(article.id, ctx).then((authors) => jsonLdPeople(authors, ctx)),
-        contributorIds(article.id, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
-      ]);
-      const { facts, review, citations, corrections } = await trustOf(article.id, ctx);
-      const [[authorPeople, reviewerPeople], breadcrumbs, site] = await Promise.all([
-        people,
-        breadcrumbTrail(facts, ctx),
-        ctx.loaders.site(),
-      ]);
-      return articleJsonLd({
-        url: absoluteUrl(uris.article(facts.slug)),
-        title: facts.title,
-        description: facts.excerpt ?? facts.derivedExcerpt,
-        imageUrl: facts.featuredImageUrl,
-        publishedAt: facts.publishedAt,
-        modifiedAt: facts.updatedAt,
-        authors: authorPeople,
-        reviewers: reviewerPeople,
-        reviewedAt: review?.reviewedAt ?? null,
-        citations,
-        corrections,
-        breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.uri) })),
-        publisher: { name: site.settings.title, url: absoluteUrl(""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
-      });
-    },
+      "schema.org structured data for the article page (a MedicalWebPage with its Article, authors and their credentials, reviewers, citations, publisher and breadcrumb); to embed it in HTML use jsonLdScript",
+    resolve: (article, _args, ctx) => structuredDataOf(article.id, ctx),
+  }),
+  jsonLdScript: t.string({
+    description:
+      'jsonLd as JSON text with every <, > and & written as \\u003c, \\u003e and \\u0026: it parses to the same value and is safe to place verbatim between <script type="application/ld+json"> and </script>',
+    resolve: async (article, _args, ctx) => scriptJson(await structuredDataOf(article.id, ctx)),
   }),
 }));
