@@ -73,6 +73,12 @@ const schema = z
     RESPONSE_CACHE_MAX_AGE: count(300),
     // Without Redis: the most the process keeps of answers (the oldest are dropped first).
     RESPONSE_CACHE_MEMORY_MB: positive(32),
+    // With Redis: the most Lantern keeps there of answers, their keys and bookkeeping (the least used dropped first).
+    RESPONSE_CACHE_REDIS_MB: positive(32),
+    // An answer larger than this is served but not cached (either store).
+    RESPONSE_CACHE_MAX_ANSWER_KB: positive(1024),
+    // Answers say X-Cache: HIT or MISS (for debugging only: it tells one client what others asked).
+    RESPONSE_CACHE_DEBUG_HEADERS: z.stringbool().default(false),
     // Changes are purged here by cache key (PURGE with xkey and Surrogate-Key headers).
     CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   })

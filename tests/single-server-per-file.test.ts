@@ -5,7 +5,7 @@ import { sqliteFilePath } from "../src/db.ts";
 import { holdServerLock } from "../src/server-lock.ts";
 import { onPostgres } from "./support/database.ts";
 
-const tsx = (script: string, ...args: string[]) => [process.execPath, ["--import", "tsx", script, ...args]] as const;
+const tsx = (script: string, ...args: string[]): [string, string[]] => [process.execPath, ["--import", "tsx", script, ...args]];
 
 // Each server keeps its response cache in its own memory: a second one on the same SQLite file
 // would go on serving what an editor unpublished through the first. It is refused; commands are not.
