@@ -1,6 +1,7 @@
 import { runCommand, log } from "../src/command-line.ts";
 import { prepareDatabase } from "../src/prepare-database.ts";
 import { ensurePortAvailable } from "../src/port-check.ts";
+import { holdServerLock } from "../src/server-lock.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
 import { drainServer } from "../src/shutdown.ts";
@@ -9,6 +10,7 @@ import { startMailDelivery } from "../src/mail/delivery.ts";
 
 await runCommand(async (settings) => {
   await ensurePortAvailable(settings.PORT, settings.HOST);
+  holdServerLock(settings.DATABASE_URL);
   await prepareDatabase(settings, log);
   const forms = new FormsService({ settings });
   const mail = startMailDelivery(settings, log);

@@ -76,7 +76,10 @@ export const environmentVariables = z.object({
   ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000).describe("Proof-of-work difficulty: the largest number a solution can be (a solver tries half that many SHA-256 hashes on average). See [Forms](forms.md#settings)."),
   MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000).describe("How often, in milliseconds, the delivery worker looks for due mail (and right away after a form queued one)."),
   RESPONSE_CACHE_MAX_AGE: count(300).describe("The most seconds an anonymous answer is cached (`0`: no response cache); in Redis when `REDIS_URL` is set, else in memory. See [Caching](caching.md)."),
-  RESPONSE_CACHE_MEMORY_MB: positive(32).describe("Without Redis: the most memory, in MiB, the process keeps answers in (the oldest are dropped first)."),
+  RESPONSE_CACHE_MEMORY_MB: positive(32).describe("Without Redis: the most memory, in MiB, each process keeps answers in (at most 5,000 answers); the least recently used make room, only for an answer asked for more often."),
+  RESPONSE_CACHE_REDIS_MB: positive(32).describe("With Redis: the most Lantern keeps there, in MiB (answers, their cache keys and bookkeeping), shared by every instance; the least recently used make room, only for an answer asked for more often."),
+  RESPONSE_CACHE_MAX_ANSWER_KB: positive(1024).describe("An answer larger than this, in KiB, is served but not cached, in either store."),
+  RESPONSE_CACHE_DEBUG_HEADERS: z.stringbool().default(false).describe("`true`: answers say `X-Cache: HIT` or `MISS` (for debugging only: it tells one client what others asked)."),
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional().describe("Unset: no CDN. Set: every eviction is also sent there as `PURGE <CDN_PURGE_URL>` with the cache keys in `xkey` and `Surrogate-Key`. See [A CDN in front](caching.md#a-cdn-in-front)."),
 });
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function server(clock: ManualClock, url = REDIS, log: string[] = [], env: Record<string, string> = {}): LanternYoga {
-  const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", REDIS_URL: url, REDIS_PREFIX: prefix, ...env });
+  const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", RESPONSE_CACHE_DEBUG_HEADERS: "true", REDIS_URL: url, REDIS_PREFIX: prefix, ...env });
   return createLanternYoga(settings, { clock, responseCache: createResponseCache(settings, clock, (line) => log.push(line)) });
 }
 
@@ -83,6 +83,22 @@ describe("response cache in Redis", () => {
     expect(after.cache).toBe("MISS");
     expect(after.body.data.category.articleCount).toBe(2);
     expect((await post(a, category2)).cache).toBe("HIT");
+  });
+
+  // Several instances are PostgreSQL and Redis (one server per SQLite file): hidden content is
+  // cleared for every instance at once (run with DATABASE_URL=postgresql://… for that case).
+  it("an article unpublished through one instance is no longer served by another, at once", async () => {
+    const clock = new ManualClock();
+    const [a, b] = [server(clock), server(clock)];
+    const site = await cacheSite(clock.now());
+    const { articleX } = cachedOperations(site);
+    await post(a, articleX);
+    expect((await post(a, articleX)).cache).toBe("HIT");
+    const unpublished = await post(b, `mutation { unpublishArticle(id: "${site.x.globalId}") { article { id } } }`, await tokenHeaders("editor"));
+    expect(unpublished.body.errors).toBeUndefined();
+    const after = await post(a, articleX);
+    expect(after.cache).toBe("MISS");
+    expect(after.body.data.article).toBeNull();
   });
 
   it("serves uncached while Redis is unreachable, says so once, and resumes by itself", async () => {

@@ -31,11 +31,12 @@ describe("the in-memory response store", () => {
     expect((await store.get("page", NOW)).response).toBeUndefined();
   });
 
-  it("keeps at most maxBytes of answers, dropping the oldest", async () => {
+  it("keeps at most maxBytes of answers, dropping the least recently used for one asked for more often", async () => {
     const store = memoryStore({ maxBytes: 100 });
     const sized = (characters: number, key: string): CachedResponse => ({ ...answer([key]), body: "x".repeat(characters) });
     await store.set("a", sized(20, "a"), NOW, 0); // 40 bytes
     await store.set("b", sized(20, "b"), NOW, 0);
+    await store.get("c", NOW); // asked for once, a and b never
     await store.set("c", sized(20, "c"), NOW, 0); // 120 bytes: a goes
     expect((await store.get("a", NOW)).response).toBeUndefined();
     expect((await store.get("b", NOW)).response).toBeDefined();
@@ -48,6 +49,7 @@ describe("the in-memory response store", () => {
   it("evicts answers by key after older answers were dropped for room", async () => {
     const store = memoryStore({ maxEntries: 1, rememberedEvictions: 2 });
     await store.set("a", answer(["shared"]), NOW, (await store.get("a", NOW)).version);
+    await store.get("b", NOW); // asked for twice, a once
     await store.set("b", answer(["shared"]), NOW, (await store.get("b", NOW)).version); // drops a
     expect((await store.get("a", NOW)).response).toBeUndefined();
     await store.evict(["shared"]);

@@ -60,6 +60,11 @@ function hasErrors(result: unknown): boolean {
   return Array.isArray(result) ? result.some(hasErrors) : typeof result === "object" && result !== null && "errors" in result;
 }
 
+/** `X-Cache` only with RESPONSE_CACHE_DEBUG_HEADERS: on public answers it would tell one client what others asked. */
+function debugHeader(cache: ResponseCache, state: "HIT" | "MISS"): Record<string, string> {
+  return cache.debugHeaders ? { "x-cache": state } : {};
+}
+
 /** Serves anonymous queries from `cache` and stores their answers; sets HTTP caching headers. */
 export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphql"): Plugin {
   return {
@@ -74,13 +79,15 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       const id = responseId([method, request.headers.get("accept") ?? "", text]);
       const now = cache.clock.now();
       const { response, version } = await cache.store.get(id, now.getTime());
-      if (response) {
+      // A hit looks like the miss that would replace it (same max-age, same 304): it tells nobody what others asked.
+      const ttl = response ? await cache.ttlMs(now) : 0;
+      if (response && ttl >= 1000) {
         cache.count("hit");
-        const maxAge = Math.max(0, Math.floor((response.expiresAt - now.getTime()) / 1000));
-        const headers = { "content-type": response.contentType, "x-cache": "HIT", ...cachedHeaders(response.etag, response.keys, maxAge, method) };
+        const headers = { "content-type": response.contentType, ...debugHeader(cache, "HIT"), ...cachedHeaders(response.etag, response.keys, Math.floor(ttl / 1000), method) };
         const fresh = method === "GET" && matchesEtag(request.headers.get("if-none-match"), response.etag);
         servedFromCache.add(request);
-        endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers }));
+        const length: Record<string, string> = fresh ? {} : { "content-length": String(Buffer.byteLength(response.body)) };
+        endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers: { ...headers, ...length } }));
         return;
       }
       pendingOfRequest.set(request, { id, version, keys: collectKeys(request) });
@@ -89,7 +96,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       const pending = pendingOfRequest.get(args.contextValue.request);
       if (pending) pending.onlyQueries = (pending.onlyQueries ?? true) && getOperationAST(args.document, args.operationName)?.operation === "query";
     },
-    async onResponse({ request, response }) {
+    async onResponse({ request, response, setResponse }) {
       if (!cacheOfRequest.has(request) || servedFromCache.has(request)) return;
       const pending = pendingOfRequest.get(request);
       const storable =
@@ -119,9 +126,10 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       const keys = [...pending.keys].sort();
       const etag = etagOf(body);
       const maxAge = Math.floor(ttl / 1000);
-      for (const [name, value] of Object.entries({ "x-cache": "MISS", ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
+      for (const [name, value] of Object.entries({ ...debugHeader(cache, "MISS"), ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
       const contentType = response.headers.get("content-type")!;
       await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), pending.version);
+      if (request.method === "GET" && matchesEtag(request.headers.get("if-none-match"), etag)) setResponse(new Response(null, { status: 304, headers: response.headers }));
     },
   };
 }

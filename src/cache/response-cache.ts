@@ -32,6 +32,8 @@ export interface ResponseCache {
   readonly clock: Clock;
   /** False with RESPONSE_CACHE_MAX_AGE=0: nothing is looked up nor stored. */
   readonly enabled: boolean;
+  /** RESPONSE_CACHE_DEBUG_HEADERS: answers say `X-Cache: HIT` or `MISS`. */
+  readonly debugHeaders: boolean;
   count(result: "hit" | "miss" | "bypass"): void;
   /** Evicts `keys` now, and reads the schedule again (a change may have moved its next instant). */
   evict(keys: readonly string[]): Promise<void>;
@@ -46,23 +48,43 @@ export function responseId(parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\n")).digest("base64url");
 }
 
+/** RESPONSE_CACHE_MAX_ANSWER_KB, for every store: a larger answer is served but not kept. */
+function refusingLargerThan(maxAnswerBytes: number, store: ResponseStore): ResponseStore {
+  return {
+    get: (id, now) => store.get(id, now),
+    set: async (id, response, now, version) => {
+      if (Buffer.byteLength(response.body) <= maxAnswerBytes) await store.set(id, response, now, version);
+    },
+    evict: (keys) => store.evict(keys),
+    close: () => store.close(),
+  };
+}
+
 export function createResponseCache(settings: Config, clock: Clock, log: (message: string) => void = console.warn): ResponseCache {
   let down = false;
   const redisUrl = settings.REDIS_URL;
   const prefix = `${settings.REDIS_PREFIX}cache:`;
-  const store = redisUrl
-    ? redisStore(redisUrl, prefix, {
-        failed(operation, error) {
-          failures.inc({ operation });
-          if (!down) log(`Response cache: Redis unavailable (${error.message}); serving uncached until it answers again`);
-          down = true;
-        },
-        recovered() {
-          down = false;
-          log("Response cache: Redis answers again; caching resumed");
-        },
-      })
-    : memoryStore({ maxBytes: settings.RESPONSE_CACHE_MEMORY_MB * 2 ** 20 });
+  const store = refusingLargerThan(
+    settings.RESPONSE_CACHE_MAX_ANSWER_KB * 1024,
+    redisUrl
+      ? redisStore(
+          redisUrl,
+          prefix,
+          {
+            failed(operation, error) {
+              failures.inc({ operation });
+              if (!down) log(`Response cache: Redis unavailable (${error.message}); serving uncached until it answers again`);
+              down = true;
+            },
+            recovered() {
+              down = false;
+              log("Response cache: Redis answers again; caching resumed");
+            },
+          },
+          settings.RESPONSE_CACHE_REDIS_MB * 2 ** 20,
+        )
+      : memoryStore({ maxBytes: settings.RESPONSE_CACHE_MEMORY_MB * 2 ** 20 }),
+  );
   const purge = cdnPurger(settings.CDN_PURGE_URL, clock, log);
   const evictEverywhere = async (keys: readonly string[]) => {
     await store.evict(keys);
@@ -118,6 +140,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
     store,
     maxAgeSeconds: settings.RESPONSE_CACHE_MAX_AGE,
     enabled: settings.RESPONSE_CACHE_MAX_AGE > 0,
+    debugHeaders: settings.RESPONSE_CACHE_DEBUG_HEADERS,
     clock,
     count: (result) => lookups.inc({ result }),
     async evict(keys) {

@@ -1,3 +1,5 @@
+import { FrequencySketch } from "./frequency-sketch.ts";
+
 /** One cached answer: the bytes sent, and what they show. */
 export interface CachedResponse {
   body: string;
@@ -30,12 +32,15 @@ export interface ResponseStore {
 }
 
 /**
- * One process: answers kept in memory, the oldest dropped beyond `maxEntries` answers or
- * `maxBytes` of bodies (counted as UTF-16, as the process holds them). It remembers the last
- * `rememberedEvictions` evicted keys; an answer made before the oldest of those is not stored,
- * since it cannot be told whether one of its keys was evicted while it was made.
+ * One process: answers kept in memory up to `maxEntries` answers and `maxBytes` of bodies
+ * (counted as UTF-16, as the process holds them), the least recently used dropped first, but only
+ * for an answer asked for more often (admission by frequency: a flood of answers asked once
+ * cannot push out popular ones). It remembers the last `rememberedEvictions` evicted keys; an
+ * answer made before the oldest of those is not stored, since it cannot be told whether one of
+ * its keys was evicted while it was made.
  */
 export function memoryStore({ maxEntries = 5000, maxBytes = 32 * 2 ** 20, rememberedEvictions = 10_000 } = {}): ResponseStore {
+  // In order of use, the least recently used first.
   const responses = new Map<string, CachedResponse>();
   let bytes = 0;
   const byKey = new Map<string, Set<string>>();
@@ -43,6 +48,7 @@ export function memoryStore({ maxEntries = 5000, maxBytes = 32 * 2 ** 20, rememb
   const evictedAt = new Map<string, number>();
   let forgottenUpTo = 0;
   let version = 0;
+  const frequency = new FrequencySketch();
 
   const drop = (id: string) => {
     const response = responses.get(id);
@@ -66,16 +72,37 @@ export function memoryStore({ maxEntries = 5000, maxBytes = 32 * 2 ** 20, rememb
     }
   };
 
+  /** The answers to drop to make room for one of `size`, or undefined when one of them was asked for at least as often. */
+  const victimsFor = (id: string, size: number, now: number): string[] | undefined => {
+    const victims: string[] = [];
+    let freed = 0;
+    const candidate = frequency.estimate(id);
+    for (const [victim, response] of responses) {
+      if (responses.size - victims.length < maxEntries && bytes - freed + size <= maxBytes) break;
+      if (response.expiresAt > now && frequency.estimate(victim) >= candidate) return undefined;
+      victims.push(victim);
+      freed += sizeOf(response);
+    }
+    return victims;
+  };
+
   return {
     async get(id, now) {
+      frequency.increment(id);
       const response = responses.get(id);
       if (response && response.expiresAt <= now) drop(id);
-      return { response: response && response.expiresAt > now ? response : undefined, version };
+      if (!response || response.expiresAt <= now) return { response: undefined, version };
+      responses.delete(id);
+      responses.set(id, response);
+      return { response, version };
     },
-    async set(id, response, _now, madeAt) {
+    async set(id, response, now, madeAt) {
       if (madeAt < forgottenUpTo || response.keys.some((key) => (evictedAt.get(key) ?? 0) > madeAt)) return;
       drop(id);
       if (sizeOf(response) > maxBytes) return;
+      const victims = victimsFor(id, sizeOf(response), now);
+      if (!victims) return;
+      for (const victim of victims) drop(victim);
       responses.set(id, response);
       bytes += sizeOf(response);
       for (const key of response.keys) {
@@ -83,7 +110,6 @@ export function memoryStore({ maxEntries = 5000, maxBytes = 32 * 2 ** 20, rememb
         if (!ids) byKey.set(key, (ids = new Set()));
         ids.add(id);
       }
-      while (responses.size > maxEntries || bytes > maxBytes) drop(responses.keys().next().value!);
     },
     async evict(keys) {
       version += 1;

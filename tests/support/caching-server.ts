@@ -2,9 +2,12 @@ import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
 import { parseConfig } from "../../src/config.ts";
 import type { ManualClock } from "./clock.ts";
 
-/** A production-configured server with the response cache on (the per-file set-up turns it off). */
+/**
+ * A production-configured server with the response cache on (the per-file set-up turns it off),
+ * saying X-Cache: HIT or MISS so that tests can tell (RESPONSE_CACHE_DEBUG_HEADERS).
+ */
 export function cachingServer(clock: ManualClock, env: Record<string, string> = {}): LanternYoga {
-  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", ...env }), { clock });
+  return createLanternYoga(parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", RESPONSE_CACHE_DEBUG_HEADERS: "true", ...env }), { clock });
 }
 
 /** A GraphQL POST, answered with the response itself (its cache headers) and its JSON. */
