@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { expandHomeFolder, namesAnotherUsersHome } from "./database-url.ts";
+import { parseProxyTrust } from "./client-address.ts";
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -63,7 +64,18 @@ const schema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>"),
     CONTACT_EMAIL: z.email().optional(),
-    TRUST_PROXY: z.stringbool().default(false),
+    // Which hops in front may name the client in X-Forwarded-For (src/client-address.ts).
+    TRUST_PROXY: z
+      .string()
+      .default("false")
+      .transform((text, context) => {
+        const trust = parseProxyTrust(text);
+        if (!trust) {
+          context.addIssue({ code: "custom", message: "must be false, true, a number of proxies, or a comma-separated list of proxy addresses or CIDR ranges" });
+          return z.NEVER;
+        }
+        return trust;
+      }),
     FORMS_RATE_LIMIT_PER_IP: positive(20),
     FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),
     FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
