@@ -79,7 +79,8 @@ const schema = z
     FORMS_RATE_LIMIT_PER_IP: positive(20),
     FORMS_RATE_LIMIT_PER_ADDRESS: positive(5),
     FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600),
-    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+    // A plain node:crypto loop needs about 2 s on one core (npm run bench:proof-of-work).
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(2_000_000),
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     // Anonymous answers are kept at most this many seconds (0: not cached); in Redis when REDIS_URL is set.
     RESPONSE_CACHE_MAX_AGE: count(300),
