@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { expandHomeFolder, namesAnotherUsersHome } from "./database-url.ts";
+import { parseProxyTrust } from "./client-address.ts";
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -69,11 +70,22 @@ export const environmentVariables = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional().describe("`smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465`. Unset: a development server writes mails to its log; in production they wait in the outbox."),
   MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>").describe("The `From` of every mail; Message-IDs use its domain."),
   CONTACT_EMAIL: z.email().optional().describe("Where contact messages are mailed (`Reply-To` is the sender). Unset: they are only stored."),
-  TRUST_PROXY: z.stringbool().default(false).describe("Take the client address from the first address in `X-Forwarded-For`. Set it only behind a proxy that sets that header."),
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((text, context) => {
+      const trust = parseProxyTrust(text);
+      if (!trust) {
+        context.addIssue({ code: "custom", message: "must be false, true, a number of proxies, or a comma-separated list of proxy addresses or CIDR ranges" });
+        return z.NEVER;
+      }
+      return trust;
+    })
+    .describe("Which proxies in front may name the client in `X-Forwarded-For`, read from the right: `false` (none), `true` (one, the same as `1`), a number of proxies, or a comma-separated list of proxy addresses and CIDR ranges. See [Safety](safety.md#the-client-address)."),
   FORMS_RATE_LIMIT_PER_IP: positive(20).describe("Form submissions (either form) from one client address per window; over it: `RATE_LIMITED`."),
   FORMS_RATE_LIMIT_PER_ADDRESS: positive(5).describe("Form submissions for one e-mail address per window; over it: `RATE_LIMITED`."),
   FORMS_RATE_LIMIT_WINDOW_SECONDS: positive(3600).describe("The rate-limit window in seconds. Windows are fixed, starting at multiples of this length."),
-  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000).describe("Proof-of-work difficulty: the largest number a solution can be (a solver tries half that many SHA-256 hashes on average). See [Forms](forms.md#settings)."),
+  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(2_000_000).describe("Proof-of-work difficulty: the largest number a solution can be (a solver tries half that many SHA-256 hashes on average; a plain Node.js loop on one thread took a median 2.1 s, `npm run bench:proof-of-work`). See [Forms](forms.md#settings)."),
   MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000).describe("How often, in milliseconds, the delivery worker looks for due mail (and right away after a form queued one)."),
   RESPONSE_CACHE_MAX_AGE: count(300).describe("The most seconds an anonymous answer is cached (`0`: no response cache); in Redis when `REDIS_URL` is set, else in memory. See [Caching](caching.md)."),
   RESPONSE_CACHE_MEMORY_MB: positive(32).describe("Without Redis: the most memory, in MiB, each process keeps answers in (at most 5,000 answers); the least recently used make room, only for an answer asked for more often."),

@@ -26,8 +26,7 @@ export function refreshLoaders(ctx: Context): void {
 export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService): Promise<Context> {
   const now = clock.now();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
-  // Over Node's HTTP server, Yoga's server context carries the request's socket as req.
-  const socketAddress = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-  const client = formClient(initial.request, socketAddress, forms.settings.TRUST_PROXY);
+  // Yoga's initial context is the server context (over node:http, { req, res }) plus the request.
+  const client = formClient(initial.request, initial, forms.settings.TRUST_PROXY);
   return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client } };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.ts";
+import { graphql } from "./support/graphql.ts";
+import { formsServer, manualClock } from "./support/forms.ts";
 
 describe("forms and mail settings", () => {
   it.each([
@@ -18,5 +20,13 @@ describe("forms and mail settings", () => {
   it("PUBLIC_URL defaults to localhost on PORT and loses a trailing slash", () => {
     expect(parseConfig({ PORT: "4567" }).PUBLIC_URL).toBe("http://localhost:4567");
     expect(parseConfig({ PUBLIC_URL: "https://www.example.org/" }).PUBLIC_URL).toBe("https://www.example.org");
+  });
+
+  it("by default a challenge takes a million SHA-256 hashes on average (npm run bench:proof-of-work times them)", async () => {
+    const production = { ...process.env, NODE_ENV: "production", FORMS_SECRET: "test-secret-test-secret-test-secret-0123", ALTCHA_MAX_NUMBER: undefined };
+    const server = formsServer(parseConfig(production), manualClock());
+    const response = await graphql("{ formChallenge { maxNumber } }", {}, {}, server.yoga);
+    // A solution is a uniformly random number up to maxNumber: a solver tries half of them on average.
+    expect(response.body.data.formChallenge.maxNumber / 2).toBeGreaterThanOrEqual(1_000_000);
   });
 });

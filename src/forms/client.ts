@@ -1,17 +1,15 @@
+import { clientAddress, type ProxyTrust } from "../client-address.ts";
+
 /** Who sent a form, as far as the server can tell: kept with consent records and contact messages. */
 export interface FormClient {
+  /** A valid IP address, or "" when the request came without a connection. */
   ip: string;
   userAgent: string;
 }
 
-/**
- * The client's address is the socket's peer, or with TRUST_PROXY (behind a reverse proxy that
- * sets it) the first address in X-Forwarded-For.
- */
-export function formClient(request: Request, socketAddress: string | undefined, trustProxy: boolean): FormClient {
-  const forwarded = trustProxy ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+export function formClient(request: Request, serverContext: unknown, trust: ProxyTrust): FormClient {
   return {
-    ip: (forwarded || socketAddress || "unknown").slice(0, 64),
+    ip: clientAddress(request, serverContext, trust) ?? "",
     userAgent: (request.headers.get("user-agent") ?? "").slice(0, 500),
   };
 }

@@ -32,3 +32,21 @@ export function isDisposableAddress(address: string): boolean {
   }
   return false;
 }
+
+/** Providers that ignore dots in the local part (j.ane@ and jane@ are one mailbox), by the domain they deliver to. */
+const DOTS_IGNORED: Record<string, string> = { "gmail.com": "gmail.com", "googlemail.com": "gmail.com" };
+
+/**
+ * The mailbox a normalized address delivers to, for counting: without its sub-address
+ * (jane+news@ is jane@) and, at providers that ignore them, without dots in the local part.
+ * Addresses are still stored and mailed as given.
+ */
+export function mailboxOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  const domain = address.slice(at + 1).toLowerCase();
+  let local = address.slice(0, at).toLowerCase();
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  const dotless = DOTS_IGNORED[domain];
+  return dotless ? `${local.replace(/\./g, "")}@${dotless}` : `${local}@${domain}`;
+}

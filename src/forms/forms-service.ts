@@ -5,7 +5,7 @@ import { validateInput } from "../editing/input-validation.ts";
 import { MemoryStore, RedisStore, type SharedStore } from "./shared-store.ts";
 import { enforceRateLimit } from "./rate-limit.ts";
 import { acceptProof, newChallenge } from "./proof-of-work.ts";
-import { isDisposableAddress } from "./email-address.ts";
+import { isDisposableAddress, mailboxOf } from "./email-address.ts";
 import type { FormClient } from "./client.ts";
 import { systemClock, type Clock } from "../clock.ts";
 
@@ -53,8 +53,8 @@ export class FormsService {
 
   /**
    * The abuse checks, in order: the honeypot (false: drop the submission, answering as if it
-   * was accepted), the proof of work, the rate limits per client address and per e-mail
-   * address, and the disposable-domain blocklist.
+   * was accepted), the proof of work, the rate limits per client address and per mailbox
+   * (sub-addresses of one mailbox count together), and the disposable-domain blocklist.
    */
   async admit(form: { proof: string; website?: string | null; email: string }, client: FormClient): Promise<boolean> {
     if (form.website) return false;
@@ -66,7 +66,7 @@ export class FormsService {
     }
     const windowSeconds = this.settings.FORMS_RATE_LIMIT_WINDOW_SECONDS;
     await enforceRateLimit(this.store, { scope: "ip", limit: this.settings.FORMS_RATE_LIMIT_PER_IP, windowSeconds }, client.ip, now);
-    await enforceRateLimit(this.store, { scope: "address", limit: this.settings.FORMS_RATE_LIMIT_PER_ADDRESS, windowSeconds }, form.email, now);
+    await enforceRateLimit(this.store, { scope: "address", limit: this.settings.FORMS_RATE_LIMIT_PER_ADDRESS, windowSeconds }, mailboxOf(form.email), now);
     if (isDisposableAddress(form.email)) {
       throw badInput("input.email: addresses of disposable mailbox services are not accepted", { field: "input.email" });
     }

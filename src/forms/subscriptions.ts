@@ -27,17 +27,16 @@ export const SUBSCRIBE_ANSWER: FormAnswer = {
  * Double opt-in: a new address (or one that unsubscribed) becomes PENDING with a consent record
  * and gets a confirmation mail; a pending one gets a new mail at most every 10 minutes; a
  * confirmed one is left alone.
+ *
+ * Every state sends the same statements before the answer, so its timing does not tell either:
+ * where no mail is due, the writes are made and then rolled back.
  */
 export async function subscribe(forms: FormsService, rawInput: unknown, client: FormClient): Promise<FormAnswer> {
   const input = forms.parse(subscribeInput, rawInput);
   if (!(await forms.admit(input, client))) return SUBSCRIBE_ANSWER;
   const now = forms.clock.now();
-  let queued = false;
   try {
-    queued = await inTransaction(async (tx) => {
-      const existing = await tx.subscriber.findUnique({ where: { email: input.email } });
-      if (existing?.status === "CONFIRMED") return false;
-      if (existing?.confirmationQueuedAt && now.getTime() - existing.confirmationQueuedAt.getTime() < CONFIRMATION_RESEND_MS) return false;
+    await inTransaction(async (tx) => {
       const { token, hash } = newLinkToken();
       const pending = {
         status: "PENDING",
@@ -45,15 +44,16 @@ export async function subscribe(forms: FormsService, rawInput: unknown, client: 
         confirmTokenExpiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
         confirmationQueuedAt: now,
       };
-      if (existing) {
-        // Only if nobody changed the row since it was read (another instance re-sending too).
-        const { count } = await tx.subscriber.updateMany({
-          where: { id: existing.id, status: existing.status, confirmationQueuedAt: existing.confirmationQueuedAt },
-          data: pending,
-        });
-        if (count === 0) return false;
-      }
-      const subscriber = existing ?? (await tx.subscriber.create({ data: { email: input.email, createdAt: now, ...pending } }));
+      // One INSERT … ON CONFLICT: a new address is created PENDING; an existing row is returned
+      // (and on PostgreSQL locked until the end of the transaction, so concurrent calls queue).
+      const subscriber = await tx.subscriber.upsert({
+        where: { email: input.email },
+        create: { email: input.email, createdAt: now, ...pending },
+        update: { email: input.email },
+      });
+      const created = subscriber.confirmTokenHash === hash;
+      const due = created || (subscriber.status !== "CONFIRMED" && !resentRecently(subscriber.confirmationQueuedAt, now));
+      await tx.subscriber.update({ where: { id: subscriber.id }, data: pending });
       await tx.consentRecord.create({
         data: {
           subscriberId: subscriber.id,
@@ -66,14 +66,21 @@ export async function subscribe(forms: FormsService, rawInput: unknown, client: 
         },
       });
       await queueConfirmationMail(tx, forms, subscriber, token, now);
-      return true;
+      if (!due) throw NOTHING_DUE;
     });
   } catch (error) {
-    // Another instance inserted the same address at the same moment: it sends the mail.
-    if (!isUniqueViolation(error)) throw error;
+    if (error === NOTHING_DUE) return SUBSCRIBE_ANSWER;
+    throw error;
   }
-  if (queued) forms.onMailQueued();
+  forms.onMailQueued();
   return SUBSCRIBE_ANSWER;
+}
+
+/** Thrown to roll back a subscribe call's writes where no mail was due. */
+const NOTHING_DUE = new Error("no confirmation mail is due");
+
+function resentRecently(queuedAt: Date | null, now: Date): boolean {
+  return queuedAt !== null && now.getTime() - queuedAt.getTime() < CONFIRMATION_RESEND_MS;
 }
 
 async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { id: number; email: string }, token: string, now: Date) {
@@ -136,8 +143,4 @@ function parseToken(rawToken: unknown): string {
   const result = linkToken.safeParse(rawToken);
   if (!result.success) throw badInput(`token: ${result.error.issues[0]!.message}`, { field: "token" });
   return result.data;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { extensions?: { code?: unknown } }).extensions?.code === "CONFLICT";
 }
