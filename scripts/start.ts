@@ -3,7 +3,7 @@ import { prepareDatabase } from "../src/prepare-database.ts";
 import { ensurePortAvailable } from "../src/port-check.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
-import { drainServer } from "../src/shutdown.ts";
+import { drainServer, stopOnSignals } from "../src/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
 
@@ -29,7 +29,6 @@ await runCommand(async (settings) => {
     log(outcome === "drained" ? "all requests answered; closed" : "deadline reached: remaining connections cut");
     process.exit(outcome === "drained" ? 0 : 1);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  stopOnSignals((signal) => void shutdown(signal), log);
 });
 if (process.exitCode) process.exit();

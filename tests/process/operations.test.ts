@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -5,7 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
 import { knownMigrations } from "../../src/migrate.ts";
 import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
-import { freePort } from "../support/server-process.ts";
+import { freePort, heldRequest } from "../support/server-process.ts";
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;
@@ -45,6 +46,65 @@ describe("production start", () => {
     expect(await server.exited).toBe(0);
     expect(await portAnswers(server.url)).toBe(false);
     expect(server.output()).toContain(`${signal}: draining`);
+  });
+
+  /** Resolves once the server's output matches `line`; the test's timeout bounds the wait. */
+  async function outputMatches(server: { output: () => string; child: ChildProcess }, line: RegExp) {
+    const running = () => server.child.exitCode === null && server.child.signalCode === null;
+    while (!line.test(server.output()) && running()) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.output()).toMatch(line);
+  }
+
+  // A terminal sends Ctrl-C's SIGINT to the whole foreground process group: npm gets it and
+  // forwards it, so node gets two. Node alone in its group gets the same signal twice here.
+  it.each([
+    ["npm start", "SIGINT", 1],
+    ["npm start", "SIGTERM", 1],
+    ["npm run start:production", "SIGINT", 1],
+    ["npm run start:production", "SIGTERM", 1],
+    ["node dist/start.js", "SIGINT", 2],
+    ["node dist/start.js", "SIGTERM", 2],
+  ] as const)("%s signalled with %s as a process group (%i times) answers the request in flight, then exits 0", async (command, signal, times) => {
+    const database = scratchDatabase(template);
+    const [program, ...args] = command.split(" ");
+    const server = await startServer(program!, args, { DATABASE_URL: database.url }, { ownProcessGroup: true });
+    try {
+      const held = heldRequest(server.url);
+      await held.started;
+      expect((await fetch(`${server.url}/health`)).ok).toBe(true); // the held request's headers were read by now
+      process.kill(-server.child.pid!, signal);
+      await outputMatches(server, new RegExp(`${signal}: draining`));
+      if (times === 2) {
+        process.kill(-server.child.pid!, signal);
+        await outputMatches(server, new RegExp(`${signal} again: still draining`));
+      }
+      held.finish();
+      expect(await held.answer).toEqual({ status: 200, body: JSON.stringify({ data: { site: { title: "Anxiety Relief Project" } } }) });
+      expect(await server.exited, server.output()).toBe(0);
+      expect(server.output()).toContain("all requests answered; closed");
+    } finally {
+      try {
+        process.kill(-server.child.pid!, "SIGKILL");
+      } catch {
+        // the group has ended
+      }
+    }
+  });
+
+  it("exits at once, with one line, on the third signal", async () => {
+    const database = scratchDatabase(template);
+    const server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url });
+    const held = heldRequest(server.url);
+    await held.started;
+    expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+    server.child.kill("SIGTERM");
+    await outputMatches(server, /SIGTERM: draining/);
+    server.child.kill("SIGTERM");
+    await outputMatches(server, /SIGTERM again/);
+    server.child.kill("SIGINT");
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim().split("\n").at(-1)).toBe("[lantern] SIGINT a third time: exiting without waiting for in-flight requests");
+    expect(await held.answer).toHaveProperty("error");
   });
 
   it("says what it does on the first start", async () => {
