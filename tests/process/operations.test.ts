@@ -1,8 +1,9 @@
 import type { ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
 import { knownMigrations } from "../../src/migrate.ts";
 import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
@@ -10,6 +11,9 @@ import { freePort, heldRequest } from "../support/server-process.ts";
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;
+/** Every command that opens the database. */
+const DATABASE_COMMANDS = [["dist/migrate.js"], ["dist/token.js", "list"], ["dist/seed.js"], ["dist/start.js"]];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One line on stderr, naming what went wrong, and no stack trace. */
 function expectOneLineError(result: CommandResult, message: RegExp) {
@@ -204,12 +208,65 @@ describe("opening the database", () => {
       return join(folder, "sub", "lantern.db");
     }, /its folder cannot be created \(EACCES\)/, "nobody"],
     ["a folder that cannot be reached", () => join(scratchDatabase().folder, "lantern.db"), /it cannot be reached \(EACCES\)/, "nobody"],
+    ["a new file in a read-only folder", () => {
+      const { file, folder } = scratchDatabase();
+      chmodSync(folder, 0o555);
+      return file;
+    }, /it cannot be created: its folder is read-only \(EACCES\)/, "nobody"],
+    ["a file where a folder should be", () => {
+      const { file } = scratchDatabase(template);
+      return join(file, "sub", "lantern.db");
+    }, /.*\/lantern\.db is a file, not a folder$/, undefined],
   ] as const)("names the path and the cause for %s", async (_case, make, cause, user) => {
     const path = make();
     const port = String(await freePort());
-    for (const args of [["dist/migrate.js"], ["dist/token.js", "list"], ["dist/start.js"]]) {
+    for (const args of DATABASE_COMMANDS) {
       const result = await runCommand("node", args, { env: { DATABASE_URL: `file:${path}`, PORT: port }, user });
-      expectOneLineError(result, new RegExp(`^Cannot use the database ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${cause.source}`));
+      expectOneLineError(result, new RegExp(`^Cannot use the database ${escape(path)}: ${cause.source}`));
+    }
+  });
+});
+
+// As root, file permissions do not stop a write; a read-only mount does, for every user.
+describe.skipIf(process.getuid?.() !== 0)("opening the database on a read-only file system", () => {
+  let mountPoint: string;
+  beforeAll(() => {
+    mountPoint = scratchDatabase().folder;
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64m", "tmpfs", mountPoint]);
+    copyFileSync(template, join(mountPoint, "lantern.db"));
+    execFileSync("mount", ["-o", "remount,ro", mountPoint]);
+  });
+  afterAll(() => execFileSync("umount", [mountPoint]));
+
+  it.each([
+    ["a new file", "new.db", /it cannot be created: its folder is read-only \(EROFS: the file system is mounted read-only\)$/],
+    ["a new file in a sub-folder", "sub/new.db", /its folder cannot be created \(EROFS: the file system is mounted read-only\)$/],
+    ["an existing file", "lantern.db", /it is read-only \(EROFS: the file system is mounted read-only\)/],
+  ] as const)("names the path and the cause for %s", async (_case, name, cause) => {
+    const path = join(mountPoint, name);
+    const port = String(await freePort());
+    for (const args of DATABASE_COMMANDS) {
+      const result = await runCommand("node", args, { env: { DATABASE_URL: `file:${path}`, PORT: port } });
+      expectOneLineError(result, new RegExp(`^Cannot use the database ${escape(path)}: ${cause.source}`));
+    }
+  });
+});
+
+// The test machine's PostgreSQL trusts loopback connections, so a wrong password cannot be shown here.
+const POSTGRESQL = "127.0.0.1:5432";
+
+describe("connecting to PostgreSQL", () => {
+  it.each([
+    ["a user that does not exist", `postgresql://no_such_user@${POSTGRESQL}/postgres`, /as no_such_user: the user no_such_user does not exist \(create it with CREATE ROLE, or fix the user in DATABASE_URL\)$/],
+    ["a database that does not exist", `postgresql://postgres@${POSTGRESQL}/no_such_database`, /no_such_database as postgres: the database no_such_database does not exist \(create it with createdb/],
+    ["a port nothing listens on", "postgresql://postgres:secret@127.0.0.1:PORT/postgres", /127\.0\.0\.1:\d+\/postgres as postgres: nothing answers there \(is PostgreSQL running/],
+  ] as const)("names the cause in one line for %s", async (_case, url, cause) => {
+    const databaseUrl = url.replace("PORT", String(await freePort()));
+    const port = String(await freePort());
+    for (const args of DATABASE_COMMANDS) {
+      const result = await runCommand("node", args, { env: { DATABASE_URL: databaseUrl, PORT: port } });
+      expectOneLineError(result, new RegExp(`^Cannot connect to PostgreSQL at .*${cause.source}`));
+      expect(result.stderr).not.toContain("secret");
     }
   });
 });
