@@ -4,7 +4,7 @@ import { ensurePortAvailable } from "../src/port-check.ts";
 import { holdServerLock } from "../src/server-lock.ts";
 import { startServer } from "../src/server.ts";
 import { disconnectDb } from "../src/db.ts";
-import { drainServer } from "../src/shutdown.ts";
+import { drainServer, stopOnSignals } from "../src/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
 
@@ -31,7 +31,6 @@ await runCommand(async (settings) => {
     log(outcome === "drained" ? "all requests answered; closed" : "deadline reached: remaining connections cut");
     process.exit(outcome === "drained" ? 0 : 1);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  stopOnSignals((signal) => void shutdown(signal), log);
 });
 if (process.exitCode) process.exit();

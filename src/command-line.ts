@@ -3,15 +3,16 @@ import { DatabaseFileError } from "./database-file.ts";
 import { loadDotEnv } from "./load-env.ts";
 import { MigrationError } from "./migrate.ts";
 import { PortUnavailableError } from "./port-check.ts";
+import { DatabaseConnectionError } from "./postgresql-connection.ts";
 
 export const log = (line: string) => console.log(`[lantern] ${line}`);
 
 /** Errors whose message is all a person needs: printed as they are, without a stack trace. */
-const EXPLAINED = [ConfigError, DatabaseFileError, MigrationError, PortUnavailableError];
+const EXPLAINED = [ConfigError, DatabaseConnectionError, DatabaseFileError, MigrationError, PortUnavailableError];
 
 /**
  * Runs a command-line entry point (start, token, db:seed, db:migrate): reads `.env`, parses the
- * configuration, and turns any failure into one line on stderr and exit code 1.
+ * configuration, and turns any failure into one line on stderr and exit code 1 (at once).
  */
 export async function runCommand(main: (settings: Config) => Promise<number | void>): Promise<void> {
   try {
@@ -22,6 +23,7 @@ export async function runCommand(main: (settings: Config) => Promise<number | vo
     const explained = EXPLAINED.some((kind) => error instanceof kind);
     const message = error instanceof Error ? error.message : String(error);
     console.error(explained ? message : `[lantern] failed: ${message}`);
-    process.exitCode = 1;
+    // A connection the failure left open (pg after a refused password) would keep the process alive.
+    process.exit(1);
   }
 }

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { createPrismaClient, databaseProvider } from "./db.ts";
 import { PROJECT_ROOT, projectFile } from "./project-files.ts";
+import { connectionFailure } from "./postgresql-connection.ts";
 
 const run = promisify(execFile);
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -87,9 +88,15 @@ export async function migrateDatabase(databaseUrl: string, log: (line: string) =
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     const output = `${stdout}${stderr}`;
     if (LOCKED.test(output)) throw lockedError(file);
-    throw new MigrationError(`Database migration failed:\n${output}`.trim());
+    throw new MigrationError(`Database migration failed on ${file}: ${lastErrorLine(output)}`);
   }
   return pending;
+}
+
+/** The line of Prisma's output that says what went wrong (its output is a screenful). */
+function lastErrorLine(output: string): string {
+  const lines = output.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.findLast((line) => /^Error\b/.test(line)) ?? lines.at(-1) ?? "prisma migrate deploy failed";
 }
 
 /** Prisma's own bookkeeping table, so `prisma migrate status` reads what was applied. */
@@ -150,7 +157,7 @@ async function migratePostgresql(databaseUrl: string, log: (line: string) => voi
       { timeout: 120_000, maxWait: 120_000 },
     );
   } catch (error) {
-    throw new MigrationError(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw connectionFailure(error, databaseUrl) ?? new MigrationError(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await prisma.$disconnect();
   }

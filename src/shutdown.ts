@@ -96,3 +96,26 @@ export async function drainServer(server: Server, deadlineMs: number, close: () 
   await close();
   return outcome;
 }
+
+/** The signal that ends the process at once, counting the one that began the drain. */
+const SIGNALS_TO_FORCE_EXIT = 3;
+
+/**
+ * Calls `stop` on the first SIGTERM or SIGINT, and keeps the process alive through the next
+ * one: Ctrl-C in a terminal sends SIGINT to npm and to node, and npm forwards its own, so node
+ * gets two for one key press. The third exits at once, cutting whatever is still in flight.
+ */
+export function stopOnSignals(stop: (signal: NodeJS.Signals) => void, log: (line: string) => void): void {
+  let received = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received += 1;
+    if (received === 1) stop(signal);
+    else if (received < SIGNALS_TO_FORCE_EXIT) log(`${signal} again: still draining (one more stops at once)`);
+    else {
+      log(`${signal} a third time: exiting without waiting for in-flight requests`);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}

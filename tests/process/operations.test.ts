@@ -1,14 +1,19 @@
-import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db.ts";
 import { knownMigrations } from "../../src/migrate.ts";
 import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
-import { freePort } from "../support/server-process.ts";
+import { freePort, heldRequest } from "../support/server-process.ts";
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;
+/** Every command that opens the database. */
+const DATABASE_COMMANDS = [["dist/migrate.js"], ["dist/token.js", "list"], ["dist/seed.js"], ["dist/start.js"]];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One line on stderr, naming what went wrong, and no stack trace. */
 function expectOneLineError(result: CommandResult, message: RegExp) {
@@ -45,6 +50,65 @@ describe("production start", () => {
     expect(await server.exited).toBe(0);
     expect(await portAnswers(server.url)).toBe(false);
     expect(server.output()).toContain(`${signal}: draining`);
+  });
+
+  /** Resolves once the server's output matches `line`; the test's timeout bounds the wait. */
+  async function outputMatches(server: { output: () => string; child: ChildProcess }, line: RegExp) {
+    const running = () => server.child.exitCode === null && server.child.signalCode === null;
+    while (!line.test(server.output()) && running()) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.output()).toMatch(line);
+  }
+
+  // A terminal sends Ctrl-C's SIGINT to the whole foreground process group: npm gets it and
+  // forwards it, so node gets two. Node alone in its group gets the same signal twice here.
+  it.each([
+    ["npm start", "SIGINT", 1],
+    ["npm start", "SIGTERM", 1],
+    ["npm run start:production", "SIGINT", 1],
+    ["npm run start:production", "SIGTERM", 1],
+    ["node dist/start.js", "SIGINT", 2],
+    ["node dist/start.js", "SIGTERM", 2],
+  ] as const)("%s signalled with %s as a process group (%i times) answers the request in flight, then exits 0", async (command, signal, times) => {
+    const database = scratchDatabase(template);
+    const [program, ...args] = command.split(" ");
+    const server = await startServer(program!, args, { DATABASE_URL: database.url }, { ownProcessGroup: true });
+    try {
+      const held = heldRequest(server.url);
+      await held.started;
+      expect((await fetch(`${server.url}/health`)).ok).toBe(true); // the held request's headers were read by now
+      process.kill(-server.child.pid!, signal);
+      await outputMatches(server, new RegExp(`${signal}: draining`));
+      if (times === 2) {
+        process.kill(-server.child.pid!, signal);
+        await outputMatches(server, new RegExp(`${signal} again: still draining`));
+      }
+      held.finish();
+      expect(await held.answer).toEqual({ status: 200, body: JSON.stringify({ data: { site: { title: "Anxiety Relief Project" } } }) });
+      expect(await server.exited, server.output()).toBe(0);
+      expect(server.output()).toContain("all requests answered; closed");
+    } finally {
+      try {
+        process.kill(-server.child.pid!, "SIGKILL");
+      } catch {
+        // the group has ended
+      }
+    }
+  });
+
+  it("exits at once, with one line, on the third signal", async () => {
+    const database = scratchDatabase(template);
+    const server = await startServer("node", ["dist/start.js"], { DATABASE_URL: database.url });
+    const held = heldRequest(server.url);
+    await held.started;
+    expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+    server.child.kill("SIGTERM");
+    await outputMatches(server, /SIGTERM: draining/);
+    server.child.kill("SIGTERM");
+    await outputMatches(server, /SIGTERM again/);
+    server.child.kill("SIGINT");
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim().split("\n").at(-1)).toBe("[lantern] SIGINT a third time: exiting without waiting for in-flight requests");
+    expect(await held.answer).toHaveProperty("error");
   });
 
   it("says what it does on the first start", async () => {
@@ -144,12 +208,65 @@ describe("opening the database", () => {
       return join(folder, "sub", "lantern.db");
     }, /its folder cannot be created \(EACCES\)/, "nobody"],
     ["a folder that cannot be reached", () => join(scratchDatabase().folder, "lantern.db"), /it cannot be reached \(EACCES\)/, "nobody"],
+    ["a new file in a read-only folder", () => {
+      const { file, folder } = scratchDatabase();
+      chmodSync(folder, 0o555);
+      return file;
+    }, /it cannot be created: its folder is read-only \(EACCES\)/, "nobody"],
+    ["a file where a folder should be", () => {
+      const { file } = scratchDatabase(template);
+      return join(file, "sub", "lantern.db");
+    }, /.*\/lantern\.db is a file, not a folder$/, undefined],
   ] as const)("names the path and the cause for %s", async (_case, make, cause, user) => {
     const path = make();
     const port = String(await freePort());
-    for (const args of [["dist/migrate.js"], ["dist/token.js", "list"], ["dist/start.js"]]) {
+    for (const args of DATABASE_COMMANDS) {
       const result = await runCommand("node", args, { env: { DATABASE_URL: `file:${path}`, PORT: port }, user });
-      expectOneLineError(result, new RegExp(`^Cannot use the database ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${cause.source}`));
+      expectOneLineError(result, new RegExp(`^Cannot use the database ${escape(path)}: ${cause.source}`));
+    }
+  });
+});
+
+// As root, file permissions do not stop a write; a read-only mount does, for every user.
+describe.skipIf(process.getuid?.() !== 0)("opening the database on a read-only file system", () => {
+  let mountPoint: string;
+  beforeAll(() => {
+    mountPoint = scratchDatabase().folder;
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64m", "tmpfs", mountPoint]);
+    copyFileSync(template, join(mountPoint, "lantern.db"));
+    execFileSync("mount", ["-o", "remount,ro", mountPoint]);
+  });
+  afterAll(() => execFileSync("umount", [mountPoint]));
+
+  it.each([
+    ["a new file", "new.db", /it cannot be created: its folder is read-only \(EROFS: the file system is mounted read-only\)$/],
+    ["a new file in a sub-folder", "sub/new.db", /its folder cannot be created \(EROFS: the file system is mounted read-only\)$/],
+    ["an existing file", "lantern.db", /it is read-only \(EROFS: the file system is mounted read-only\)/],
+  ] as const)("names the path and the cause for %s", async (_case, name, cause) => {
+    const path = join(mountPoint, name);
+    const port = String(await freePort());
+    for (const args of DATABASE_COMMANDS) {
+      const result = await runCommand("node", args, { env: { DATABASE_URL: `file:${path}`, PORT: port } });
+      expectOneLineError(result, new RegExp(`^Cannot use the database ${escape(path)}: ${cause.source}`));
+    }
+  });
+});
+
+// The test machine's PostgreSQL trusts loopback connections, so a wrong password cannot be shown here.
+const POSTGRESQL = "127.0.0.1:5432";
+
+describe("connecting to PostgreSQL", () => {
+  it.each([
+    ["a user that does not exist", `postgresql://no_such_user@${POSTGRESQL}/postgres`, /as no_such_user: the user no_such_user does not exist \(create it with CREATE ROLE, or fix the user in DATABASE_URL\)$/],
+    ["a database that does not exist", `postgresql://postgres@${POSTGRESQL}/no_such_database`, /no_such_database as postgres: the database no_such_database does not exist \(create it with createdb/],
+    ["a port nothing listens on", "postgresql://postgres:secret@127.0.0.1:PORT/postgres", /127\.0\.0\.1:\d+\/postgres as postgres: nothing answers there \(is PostgreSQL running/],
+  ] as const)("names the cause in one line for %s", async (_case, url, cause) => {
+    const databaseUrl = url.replace("PORT", String(await freePort()));
+    const port = String(await freePort());
+    for (const args of DATABASE_COMMANDS) {
+      const result = await runCommand("node", args, { env: { DATABASE_URL: databaseUrl, PORT: port } });
+      expectOneLineError(result, new RegExp(`^Cannot connect to PostgreSQL at .*${cause.source}`));
+      expect(result.stderr).not.toContain("secret");
     }
   });
 });

@@ -46,11 +46,25 @@ export interface RunningServer {
 
 const QUERY = JSON.stringify({ query: "{ site { title } }" });
 
-/** Spawns a server command and waits for its first GraphQL answer (polling every 10 ms). */
-export async function startServer(command: string, args: string[], env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Spawns a server command and waits for its first GraphQL answer (polling every 10 ms).
+ * `ownProcessGroup`: as a terminal runs it, so that `process.kill(-child.pid, signal)` reaches
+ * npm and node alike.
+ */
+export async function startServer(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  { ownProcessGroup = false } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: PROJECT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: ownProcessGroup,
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

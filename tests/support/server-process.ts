@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -80,4 +81,31 @@ export async function startServerProcess({
   }
   child.kill("SIGKILL");
   throw new Error(`the server did not become ready:\n${output}`);
+}
+
+/**
+ * A GraphQL request held in flight: its headers and the start of its body are sent now, the rest
+ * when `finish` is called. The server counts it as in progress from the first bytes.
+ */
+export function heldRequest(url: string, query = "{ site { title } }") {
+  const { hostname, port } = new URL(url);
+  const body = JSON.stringify({ query });
+  const req = httpRequest({
+    host: hostname,
+    port,
+    path: "/graphql",
+    method: "POST",
+    headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+  });
+  const answer = new Promise<{ status: number; body: string } | { error: string }>((resolve) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+      res.on("error", (error) => resolve({ error: error.message }));
+    });
+    req.on("error", (error) => resolve({ error: error.message }));
+  });
+  const started = new Promise<void>((resolve) => req.write(body.slice(0, 10), () => resolve()));
+  return { started, answer, finish: () => req.end(body.slice(10)) };
 }
