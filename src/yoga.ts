@@ -1,4 +1,4 @@
-import { createYoga } from "graphql-yoga";
+import { createLogger, createYoga } from "graphql-yoga";
 import { schema } from "./schema/index.ts";
 import { createContext } from "./context.ts";
 import { maskError } from "./errors.ts";
@@ -22,6 +22,8 @@ import { publicFeeds } from "./feeds/routes.ts";
 import { createResponseCache, type ResponseCache } from "./cache/response-cache.ts";
 import { cachingSchema, responseCachePlugin } from "./cache/plugin.ts";
 import { compression } from "./cache/compression.ts";
+import { boundedRequestBodies } from "./safety/request-body.ts";
+import { withLastResort } from "./safety/last-resort.ts";
 
 export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -36,20 +38,25 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
   const cache = responseCache ?? createResponseCache(settings, clock);
+  const served = cachingSchema(schema);
+  const logger = createLogger(settings.LOG_LEVEL);
   return createYoga({
-    schema: cachingSchema(schema),
+    schema: served,
     context: (initial) => createContext(initial, clock, live, formsService),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
     graphiql: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message) },
-    logging: settings.LOG_LEVEL,
+    logging: logger,
     cors: corsOptions(settings.CORS_ORIGINS),
     maxRequestBodySize: settings.MAX_BODY_BYTES,
     batching: settings.MAX_BATCH > 0 ? { limit: settings.MAX_BATCH } : false,
     extraParamNames: ["documentId"],
-    plugins: [
+    // Each plugin's exceptions are answered with a coded error; a request's body is read first,
+    // and only so far; every check that refuses a request runs before the cache answers it.
+    plugins: withLastResort([
+      boundedRequestBodies(settings.MAX_BODY_BYTES),
       landingPages(settings.GRAPHIQL),
       ...(settings.GRAPHIQL ? [serveGraphiQL("/graphql", [ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY])] : []),
       readiness(),
@@ -58,10 +65,10 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       publicFeeds(clock, cache),
-      ...safetyPlugins({ settings, isEditorRequest }),
+      ...safetyPlugins({ settings, schema: served, isEditorRequest }),
       responseCachePlugin(cache),
       compression(),
-    ],
+    ], logger),
   });
 }
 

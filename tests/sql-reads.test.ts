@@ -98,6 +98,6 @@ describe("reads written in SQL", () => {
       menu(location: "primary' OR '1'='1") { name }
       featured(slot: "sidebar' --") { title }
     }`);
-    expect(body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(["BAD_USER_INPUT", "BAD_USER_INPUT"]);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT", "BAD_USER_INPUT"]);
   });
 });

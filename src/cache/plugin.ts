@@ -1,6 +1,7 @@
 import { getOperationAST, type GraphQLSchema } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
+import type { Lookup } from "./store.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
@@ -9,15 +10,26 @@ import { cacheKeys } from "./keys.ts";
 
 interface Pending {
   id: string;
-  version: number;
   keys: Set<string>;
+  /** How many operations the request sends (a batch, or one). */
+  operations: number;
+  /** Looked up once an operation has passed every check, so a refused request costs the store nothing. */
+  lookup?: Promise<Lookup & { servable: boolean; ttl: number }>;
+  /** Operations not run because the cache holds the answer. */
+  answeredFromCache: number;
   /** Whether every operation the request ran (one, or a batch) was a query; undefined before the first. */
   onlyQueries?: boolean;
 }
 
 const cacheOfRequest = new WeakMap<object, ResponseCache>();
 const pendingOfRequest = new WeakMap<object, Pending>();
-const servedFromCache = new WeakSet<object>();
+
+/**
+ * What an operation answered from the cache returns. It is replaced by the cached answer once
+ * every operation of the request was; it shows only when another operation of the batch was
+ * refused (by a check that did not refuse the same request when its answer was cached).
+ */
+const NOT_RUN = { errors: [createGraphQLError("Not run: another operation of this batch was refused", { extensions: { code: "BAD_REQUEST" } })] };
 
 /** Anonymous: no credentials at all. A request with any Authorization header is never cached nor served from cache. */
 function isAnonymous(request: Request): boolean {
@@ -55,6 +67,14 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
   return recordingResponseKeys(schema);
 }
 
+/** The stored answer for `id`, and whether it may be served now: not when the next scheduled change is under a second away. */
+async function lookUp(cache: ResponseCache, id: string) {
+  const now = cache.clock.now();
+  const found = await cache.store.get(id, now.getTime());
+  const ttl = found.response ? await cache.ttlMs(now) : 0;
+  return { ...found, servable: found.response !== undefined && ttl >= 1000, ttl };
+}
+
 /** A result, or a batch of them, with any error: not cached. */
 function hasErrors(result: unknown): boolean {
   return Array.isArray(result) ? result.some(hasErrors) : typeof result === "object" && result !== null && "errors" in result;
@@ -65,42 +85,70 @@ function debugHeader(cache: ResponseCache, state: "HIT" | "MISS"): Record<string
   return cache.debugHeaders ? { "x-cache": state } : {};
 }
 
-/** Serves anonymous queries from `cache` and stores their answers; sets HTTP caching headers. */
+/** Where an anonymous GraphQL request's answer is kept: by method, Accept, query string and body. */
+export async function requestCacheId(request: Request): Promise<string> {
+  // The body was read, at most MAX_BODY_BYTES of it, before any plugin (src/safety/request-body.ts).
+  const body = request.method === "GET" ? "" : await request.clone().text();
+  return responseId([request.method, request.headers.get("accept") ?? "", new URL(request.url).search, body]);
+}
+
+/**
+ * Serves anonymous queries from `cache` and stores their answers; sets HTTP caching headers.
+ * An answer is looked up only as an operation is about to run, after every check that refuses
+ * requests (CSRF, trusted documents, request input, limits: the plugins before this one, and
+ * graphql-js's validation): each operation that gets there is not run, and once all of a
+ * request's operations got there, the cached answer is sent in place of the request's.
+ */
 export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphql"): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url }) {
       if (url.pathname !== graphqlPath) return;
       cacheOfRequest.set(request, cache);
       cache.startSchedule();
       const method = request.method;
       if (!cache.enabled || !isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
       if ((request.headers.get("accept") ?? "").includes("text/event-stream")) return;
-      const text = method === "GET" ? url.search : await request.clone().text();
-      const id = responseId([method, request.headers.get("accept") ?? "", text]);
-      const now = cache.clock.now();
-      const { response, version } = await cache.store.get(id, now.getTime());
-      // A hit looks like the miss that would replace it (same max-age, same 304): it tells nobody what others asked.
-      const ttl = response ? await cache.ttlMs(now) : 0;
-      if (response && ttl >= 1000) {
-        cache.count("hit");
-        const headers = { "content-type": response.contentType, ...debugHeader(cache, "HIT"), ...cachedHeaders(response.etag, response.keys, Math.floor(ttl / 1000), method) };
-        const fresh = method === "GET" && matchesEtag(request.headers.get("if-none-match"), response.etag);
-        servedFromCache.add(request);
-        const length: Record<string, string> = fresh ? {} : { "content-length": String(Buffer.byteLength(response.body)) };
-        endResponse(new Response(fresh ? null : response.body, { status: fresh ? 304 : 200, headers: { ...headers, ...length } }));
-        return;
-      }
-      pendingOfRequest.set(request, { id, version, keys: collectKeys(request) });
+      pendingOfRequest.set(request, { id: await requestCacheId(request), keys: collectKeys(request), operations: 1, answeredFromCache: 0 });
     },
-    onExecute({ args }) {
+    onRequestParse({ request }) {
+      const pending = pendingOfRequest.get(request);
+      if (!pending) return;
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          pending.operations = Array.isArray(requestParserResult) ? requestParserResult.length : 1;
+        },
+      };
+    },
+    async onExecute({ args, setResultAndStopExecution }) {
       const pending = pendingOfRequest.get(args.contextValue.request);
-      if (pending) pending.onlyQueries = (pending.onlyQueries ?? true) && getOperationAST(args.document, args.operationName)?.operation === "query";
+      if (!pending) return;
+      const isQuery = getOperationAST(args.document, args.operationName)?.operation === "query";
+      pending.onlyQueries = (pending.onlyQueries ?? true) && isQuery;
+      if (!isQuery) return;
+      pending.lookup ??= lookUp(cache, pending.id);
+      if ((await pending.lookup).servable) {
+        pending.answeredFromCache += 1;
+        setResultAndStopExecution(NOT_RUN);
+      }
     },
     async onResponse({ request, response, setResponse }) {
-      if (!cacheOfRequest.has(request) || servedFromCache.has(request)) return;
+      if (!cacheOfRequest.has(request)) return;
       const pending = pendingOfRequest.get(request);
+      const lookup = pending?.lookup && (await pending.lookup);
+      if (pending && lookup?.servable && pending.answeredFromCache === pending.operations) {
+        const cached = lookup.response!;
+        cache.count("hit");
+        // A hit looks like the miss that would replace it (same max-age, length and 304): it tells nobody what others asked.
+        const headers = { "content-type": cached.contentType, ...debugHeader(cache, "HIT"), ...cachedHeaders(cached.etag, cached.keys, Math.floor(lookup.ttl / 1000), request.method) };
+        const fresh = request.method === "GET" && matchesEtag(request.headers.get("if-none-match"), cached.etag);
+        const length: Record<string, string> = fresh ? {} : { "content-length": String(Buffer.byteLength(cached.body)) };
+        setResponse(new Response(fresh ? null : cached.body, { status: fresh ? 304 : 200, headers: { ...headers, ...length } }));
+        return;
+      }
       const storable =
-        pending?.onlyQueries &&
+        lookup &&
+        !lookup.servable &&
+        pending.onlyQueries &&
         !pending.keys.has(cacheKeys.noStore) &&
         response.status === 200 &&
         (response.headers.get("content-type") ?? "").startsWith("application/");
@@ -128,7 +176,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       const maxAge = Math.floor(ttl / 1000);
       for (const [name, value] of Object.entries({ ...debugHeader(cache, "MISS"), ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
       const contentType = response.headers.get("content-type")!;
-      await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), pending.version);
+      await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), lookup.version);
       if (request.method === "GET" && matchesEtag(request.headers.get("if-none-match"), etag)) setResponse(new Response(null, { status: 304, headers: response.headers }));
     },
   };

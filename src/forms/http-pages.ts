@@ -7,6 +7,7 @@ import type { FormsService } from "./forms-service.ts";
 import { CONFIRM_PATH, UNSUBSCRIBE_PATH } from "./links.ts";
 import { confirmSubscription, unsubscribe } from "./subscriptions.ts";
 import { subscribersCsv } from "./subscriber-csv.ts";
+import { readBody } from "../safety/request-body.ts";
 
 export const SUBSCRIBERS_CSV_PATH = "/forms/subscribers.csv";
 const FORM_BODY_MAX_BYTES = 4096;
@@ -80,21 +81,8 @@ async function csvExport(request: Request, now: Date): Promise<Response> {
 
 /** The request's form fields; undefined for a body over FORM_BODY_MAX_BYTES, which is not read further. */
 async function formFields(request: Request): Promise<URLSearchParams | undefined> {
-  if (Number(request.headers.get("content-length") ?? 0) > FORM_BODY_MAX_BYTES) return undefined;
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const chunk = await reader?.read();
-    if (!chunk || chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > FORM_BODY_MAX_BYTES) {
-      await reader!.cancel();
-      return undefined;
-    }
-    chunks.push(chunk.value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  const body = await readBody(request, FORM_BODY_MAX_BYTES);
+  return body && new URLSearchParams(Buffer.from(body).toString("utf8"));
 }
 
 async function answerPage(title: string, action: () => Promise<{ message: string }>): Promise<Response> {

@@ -37,6 +37,15 @@ function requestedHash(params: GraphQLParams & { documentId?: unknown }, request
   return HASH.exec(candidate.toLowerCase())?.[1] ?? candidate;
 }
 
+/** What an operation runs: the document it sends, or the registered one its hash names. */
+export function documentTextIn(registry: Map<string, string>) {
+  return (params: GraphQLParams, request: Request): string | undefined => {
+    if (typeof params.query === "string") return params.query;
+    const hash = requestedHash(params, request);
+    return hash === null ? undefined : registry.get(hash);
+  };
+}
+
 /**
  * Registered operations can always be called by hash. With TRUSTED_DOCUMENTS=anonymous only
  * they are accepted, except from editors, who may send any document.
