@@ -7,6 +7,7 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "CONFLICT"
+  | "REVIEW_ALREADY_PENDING"
   | "RATE_LIMITED"
   | "INTERNAL_SERVER_ERROR";
 

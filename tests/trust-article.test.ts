@@ -100,7 +100,7 @@ describe("unpublished articles' trust data", () => {
     await db().articleCitation.create({ data: { articleId: article.id, position: 0, title: "CANARY-CITATION", authors: "X" } });
     const anonymous = createTrustLoaders({ viewer: { kind: "anonymous" }, now: new Date() });
     expect(await anonymous.articleTrust.load(article.id)).toEqual({ review: null, contributors: [], citations: [], corrections: [] });
-    const editor = createTrustLoaders({ viewer: { kind: "token", tokenId: 1, name: "e", role: "editor" }, now: new Date() });
+    const editor = createTrustLoaders({ viewer: { kind: "token", tokenId: 1, name: "e", role: "editor", authorId: null }, now: new Date() });
     expect((await editor.articleTrust.load(article.id)).citations.map((c) => c.title)).toEqual(["CANARY-CITATION"]);
   });
 });

@@ -13,6 +13,8 @@ export interface ApiTokenSummary {
   id: number;
   name: string;
   role: Role;
+  /** The person the token acts for, or null. */
+  authorId: number | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -87,10 +89,11 @@ function toSummary(row: {
   id: number;
   name: string;
   role: string;
+  authorId: number | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }): ApiTokenSummary {
-  const { id, name, role, createdAt, lastUsedAt, revokedAt } = row;
-  return { id, name, role: role as Role, createdAt, lastUsedAt, revokedAt };
+  const { id, name, role, authorId, createdAt, lastUsedAt, revokedAt } = row;
+  return { id, name, role: role as Role, authorId, createdAt, lastUsedAt, revokedAt };
 }

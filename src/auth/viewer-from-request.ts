@@ -24,5 +24,5 @@ async function lookUpViewer(request: Request, now: Date): Promise<Viewer> {
   const match = BEARER.exec(request.headers.get("authorization") ?? "");
   if (!match) return anonymous;
   const token = await authenticateToken(db(), match[1]!, now, writeDb());
-  return token ? { kind: "token", tokenId: token.id, name: token.name, role: token.role } : anonymous;
+  return token ? { kind: "token", tokenId: token.id, name: token.name, role: token.role, authorId: token.authorId } : anonymous;
 }

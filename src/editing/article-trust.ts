@@ -3,6 +3,8 @@ import type { Tx } from "./transaction.ts";
 import { badInput, codedError } from "../errors.ts";
 import type { Viewer } from "../viewer.ts";
 import { existingArticle, existingAuthor } from "./lookups.ts";
+import { decodeNodeId } from "./global-ids.ts";
+import { REVIEWER_RULE, requireVouchingRights, reviewerIneligibility } from "../trust/review-authority.ts";
 import { type RawInput, httpUrl, nodeId, optionalText, reasonableDate, requiredText, validateInput } from "./input-validation.ts";
 import { normalizeDoi, normalizePmid } from "../content/scholarly-ids.ts";
 import { addMonths } from "../trust/review-status.ts";
@@ -66,26 +68,40 @@ function citationRows(citations: z.output<typeof citationSchema>[]) {
   }));
 }
 
-async function requireCredential(tx: Tx, authorId: number, field: string) {
-  if ((await tx.authorCredential.count({ where: { authorId } })) === 0) {
-    throw badInput(`"${field}" must name a person who holds a credential (see Author.qualifications)`, { field });
-  }
+async function requireEligibleReviewer(tx: Tx, articleId: number, reviewerId: number, field: string) {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { id: true, authorId: true } });
+  const reviewer = await tx.author.findUniqueOrThrow({ where: { id: reviewerId }, select: { id: true, isOrganization: true } });
+  const reason = await reviewerIneligibility(tx, article, reviewer);
+  if (reason) throw badInput(`"${field}" names someone who ${reason}: ${REVIEWER_RULE}`, { field });
 }
 
 /** Authors in order, medical reviewers, fact check, disclaimer and citations: only what is given changes. */
-export async function updateArticleTrust(tx: Tx, articleGlobalId: string, rawInput: RawInput): Promise<number> {
+export async function updateArticleTrust(tx: Tx, articleGlobalId: string, rawInput: RawInput, viewer: Viewer): Promise<number> {
   const article = await existingArticle(tx, articleGlobalId, "articleId");
   const input = validateInput(trustSchema, rawInput, "input");
+  if (input.medicalReviewerIds) {
+    const reviewerIds = input.medicalReviewerIds.map((id, index) => decodeNodeId(id, "Author", `input.medicalReviewerIds.${index}`));
+    requireVouchingRights(viewer, reviewerIds, "list an article's medical reviewers");
+  }
   const citations = input.citations && citationRows(input.citations);
 
   if (input.authorIds) {
-    const [first, ...coAuthors] = await authorIdsOf(tx, input.authorIds, "input.authorIds");
+    const authorIds = await authorIdsOf(tx, input.authorIds, "input.authorIds");
+    const [first, ...coAuthors] = authorIds;
     await tx.article.update({ where: { id: article.id }, data: { authorId: first!, version: { increment: 1 } } });
     await setContributors(tx, article.id, "AUTHOR", coAuthors);
+    if (!input.medicalReviewerIds) {
+      const reviewers = await tx.articleContributor.findMany({ where: { articleId: article.id, role: "MEDICAL_REVIEWER" } });
+      const index = authorIds.findIndex((id) => reviewers.some((r) => r.authorId === id));
+      if (index >= 0) {
+        const field = `input.authorIds.${index}`;
+        throw badInput(`"${field}" is a medical reviewer of the article: ${REVIEWER_RULE}`, { field });
+      }
+    }
   }
   if (input.medicalReviewerIds) {
     const reviewerIds = await authorIdsOf(tx, input.medicalReviewerIds, "input.medicalReviewerIds");
-    for (const [index, id] of reviewerIds.entries()) await requireCredential(tx, id, `input.medicalReviewerIds.${index}`);
+    for (const [index, id] of reviewerIds.entries()) await requireEligibleReviewer(tx, article.id, id, `input.medicalReviewerIds.${index}`);
     await setContributors(tx, article.id, "MEDICAL_REVIEWER", reviewerIds);
   }
   if (input.factCheckedById !== undefined) {
@@ -101,36 +117,67 @@ export async function updateArticleTrust(tx: Tx, articleGlobalId: string, rawInp
   return article.id;
 }
 
-/** Assigns a reviewer, who must hold a credential; the article is IN_REVIEW until they approve. */
-export async function requestReview(tx: Tx, articleGlobalId: string, reviewerGlobalId: string, now: Date): Promise<number> {
+/**
+ * Assigns a reviewer (see reviewerIneligibility); the article is IN_REVIEW until they approve.
+ * A review waiting for someone else is replaced only when `replace` says so; asking the reviewer
+ * already assigned changes nothing.
+ */
+export async function requestReview(
+  tx: Tx,
+  articleGlobalId: string,
+  reviewerGlobalId: string,
+  replace: boolean,
+  viewer: Viewer,
+  now: Date,
+): Promise<number> {
+  requireVouchingRights(viewer, [decodeNodeId(reviewerGlobalId, "Author", "reviewerId")], "assign a review");
   const article = await existingArticle(tx, articleGlobalId, "articleId");
   const reviewer = await existingAuthor(tx, reviewerGlobalId, "reviewerId");
-  await requireCredential(tx, reviewer.id, "reviewerId");
-  const request = { requestedReviewerId: reviewer.id, requestedAt: now };
-  await tx.articleTrust.upsert({ where: { articleId: article.id }, create: { articleId: article.id, ...request }, update: request });
+  await requireEligibleReviewer(tx, article.id, reviewer.id, "reviewerId");
+  const pending = await tx.articleTrust.findUnique({
+    where: { articleId: article.id },
+    select: { requestedReviewer: { select: { id: true, name: true } } },
+  });
+  const waitingFor = pending?.requestedReviewer;
+  if (waitingFor?.id === reviewer.id) return article.id;
+  const alreadyPending = (name: string) =>
+    codedError("REVIEW_ALREADY_PENDING", `A review of this article is already waiting for ${name}; pass replace: true to reassign it`, {
+      field: "reviewerId",
+    });
+  if (waitingFor && !replace) throw alreadyPending(waitingFor.name);
+  await tx.articleTrust.upsert({ where: { articleId: article.id }, create: { articleId: article.id }, update: {} });
+  // Only over what was read: a request another transaction made meanwhile is not replaced either.
+  const unchanged = replace ? {} : { requestedReviewerId: null };
+  const { count } = await tx.articleTrust.updateMany({
+    where: { articleId: article.id, ...unchanged },
+    data: { requestedReviewerId: reviewer.id, requestedAt: now },
+  });
+  if (count === 0) throw alreadyPending("someone else");
   return article.id;
 }
 
 /**
  * Only the assigned reviewer may approve, through a token that acts for them, and only while
- * they hold a credential. Sets reviewedAt to now and the next review due after the site's
- * review interval, and lists the reviewer among the article's medical reviewers.
+ * they may review the article (reviewerIneligibility). Sets reviewedAt to now and the next
+ * review due after the site's review interval, and lists the reviewer among the article's
+ * medical reviewers.
  */
 export async function approveReview(tx: Tx, articleGlobalId: string, notes: string | null | undefined, viewer: Viewer, now: Date) {
   const article = await existingArticle(tx, articleGlobalId, "articleId");
   const reviewNotes = validateInput(optionalText(5000), notes, "notes");
   const review = await tx.articleTrust.findUnique({ where: { articleId: article.id } });
   if (review?.requestedReviewerId == null) throw codedError("CONFLICT", "No review of this article is waiting for approval");
-  const token = viewer.kind === "token" ? await tx.apiToken.findUnique({ where: { id: viewer.tokenId }, select: { authorId: true } }) : null;
-  if (token?.authorId !== review.requestedReviewerId) {
+  const reviewerId = review.requestedReviewerId;
+  if (viewer.kind !== "token" || viewer.authorId !== reviewerId) {
     throw codedError("FORBIDDEN", "Only the reviewer assigned to this article may approve its review");
   }
-  if ((await tx.authorCredential.count({ where: { authorId: token.authorId } })) === 0) {
-    throw codedError("FORBIDDEN", "A reviewer must hold a credential to approve a review");
-  }
+  const reviewer = await tx.author.findUniqueOrThrow({ where: { id: reviewerId }, select: { id: true, isOrganization: true } });
+  const reason = await reviewerIneligibility(tx, article, reviewer);
+  if (reason) throw codedError("FORBIDDEN", `The assigned reviewer ${reason}, so may not approve: ${REVIEWER_RULE}`);
   const { reviewIntervalMonths } = await loadEditorialSettingsIn(tx);
-  await tx.articleTrust.update({
-    where: { articleId: article.id },
+  const { count } = await tx.articleTrust.updateMany({
+    // Still assigned to this reviewer: a replacement made meanwhile wins.
+    where: { articleId: article.id, requestedReviewerId: reviewerId },
     data: {
       requestedReviewerId: null,
       requestedAt: null,
@@ -139,12 +186,13 @@ export async function approveReview(tx: Tx, articleGlobalId: string, notes: stri
       nextReviewDue: addMonths(now, reviewIntervalMonths),
     },
   });
+  if (count === 0) throw codedError("CONFLICT", "The review was reassigned while it was being approved");
   const listed = await tx.articleContributor.findUnique({
-    where: { articleId_role_authorId: { articleId: article.id, role: "MEDICAL_REVIEWER", authorId: token.authorId } },
+    where: { articleId_role_authorId: { articleId: article.id, role: "MEDICAL_REVIEWER", authorId: reviewerId } },
   });
   if (!listed) {
     const position = await tx.articleContributor.count({ where: { articleId: article.id, role: "MEDICAL_REVIEWER" } });
-    await tx.articleContributor.create({ data: { articleId: article.id, authorId: token.authorId, role: "MEDICAL_REVIEWER", position } });
+    await tx.articleContributor.create({ data: { articleId: article.id, authorId: reviewerId, role: "MEDICAL_REVIEWER", position } });
   }
   return article.id;
 }

@@ -3,6 +3,9 @@ import type { Tx } from "./transaction.ts";
 import { existingAuthor } from "./lookups.ts";
 import { type RawInput, httpUrl, optionalText, requiredText, validateInput } from "./input-validation.ts";
 import { CREDENTIAL_KINDS } from "../trust/credentials.ts";
+import { decodeNodeId } from "./global-ids.ts";
+import { requireVouchingRights } from "../trust/review-authority.ts";
+import type { Viewer } from "../viewer.ts";
 
 const credentialSchema = z.object({
   kind: z.enum(CREDENTIAL_KINDS),
@@ -24,7 +27,8 @@ const profileSchema = z.object({
 });
 
 /** Job title, profile links, conflict-of-interest statement and credentials: only what is given changes. */
-export async function updateAuthorProfile(tx: Tx, authorGlobalId: string, rawInput: RawInput): Promise<number> {
+export async function updateAuthorProfile(tx: Tx, authorGlobalId: string, rawInput: RawInput, viewer: Viewer): Promise<number> {
+  requireVouchingRights(viewer, [decodeNodeId(authorGlobalId, "Author", "authorId")], "edit a person's profile and credentials");
   const author = await existingAuthor(tx, authorGlobalId, "authorId");
   const input = validateInput(profileSchema, rawInput, "input");
   const profile = {

@@ -6,6 +6,8 @@ import { uris } from "../content/uri.ts";
 import { existingAuthor } from "./lookups.ts";
 import { type RawInput, nodeId, optionalHttpUrl, optionalText, requiredText, slug, validateInput } from "./input-validation.ts";
 import { changedSlug, slugForNew } from "./unique-slug.ts";
+import { requireVouchingRights } from "../trust/review-authority.ts";
+import type { Viewer } from "../viewer.ts";
 import { addRedirect, claimUri, dropRedirectsTo } from "./redirects.ts";
 
 const authorFields = {
@@ -31,17 +33,26 @@ function authorData(input: z.output<typeof updateSchema>) {
   };
 }
 
-export async function createAuthor(tx: Tx, rawInput: RawInput): Promise<number> {
+/** The byline's credentials and whether it is an organisation say who a person is: only the desk sets them. */
+function requireRightsForStanding(viewer: Viewer, input: z.output<typeof updateSchema>, authorIds: readonly number[]) {
+  if (input.credentials !== undefined || input.isOrganization != null) {
+    requireVouchingRights(viewer, authorIds, "set a person's credentials or whether they are an organisation");
+  }
+}
+
+export async function createAuthor(tx: Tx, rawInput: RawInput, viewer: Viewer): Promise<number> {
   const input = validateInput(createSchema, rawInput, "input");
+  requireRightsForStanding(viewer, input, []);
   const authorSlug = await slugForNew(tx, "author", input.slug, input.name);
   const author = await tx.author.create({ data: { ...authorData(input), name: input.name, slug: authorSlug } });
   await claimUri(tx, uris.author(authorSlug));
   return author.id;
 }
 
-export async function updateAuthor(tx: Tx, globalId: string, rawInput: RawInput): Promise<number> {
+export async function updateAuthor(tx: Tx, globalId: string, rawInput: RawInput, viewer: Viewer): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
   const author = await existingAuthor(tx, globalId, "id");
+  requireRightsForStanding(viewer, input, [author.id]);
   const newSlug = await changedSlug(tx, "author", input.slug, author);
   await tx.author.update({ where: { id: author.id }, data: { ...authorData(input), slug: newSlug } });
   if (newSlug) await addRedirect(tx, uris.author(author.slug), uris.author(newSlug));

@@ -12,11 +12,17 @@ const authorInputFields = (required: boolean) =>
         required: false,
         description: required ? "Generated from the name when not given" : "A new slug leaves a redirect from the old URI",
       }),
-      credentials: t.string({ required: false, description: 'Shown after the name, e.g. "PsyD"' }),
+      credentials: t.string({
+        required: false,
+        description: 'Shown after the name, e.g. "PsyD"; admins and editor tokens that act for no one only',
+      }),
       bio: t.string({ required: false, description: "HTML; sanitized when saved" }),
       websiteUrl: t.string({ description: "An absolute http(s) URL", required: false }),
       avatarUrl: t.string({ description: "An absolute http(s) URL of the author's picture", required: false }),
-      isOrganization: t.boolean({ description: "A staff or organisational byline rather than a person", required: false }),
+      isOrganization: t.boolean({
+        description: "A staff or organisational byline rather than a person; admins and editor tokens that act for no one only",
+        required: false,
+      }),
     }),
   });
 
@@ -29,7 +35,7 @@ builder.mutationFields((t) => ({
     type: AuthorPayload,
     authScopes: { editor: true },
     args: { input: t.arg({ description: "The new author", type: CreateAuthorInput, required: true }) },
-    resolve: async (_root, { input }) => ({ id: await inTransaction((tx) => createAuthor(tx, input)) }),
+    resolve: async (_root, { input }, ctx) => ({ id: await inTransaction((tx) => createAuthor(tx, input, ctx.viewer)) }),
   }),
   updateAuthor: t.field({
     description: "Saves changes to an author",
@@ -39,7 +45,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ description: "The author's global id", required: true }),
       input: t.arg({ description: "The changes", type: UpdateAuthorInput, required: true }),
     },
-    resolve: async (_root, { id, input }) => ({ id: await inTransaction((tx) => updateAuthor(tx, String(id), input)) }),
+    resolve: async (_root, { id, input }, ctx) => ({ id: await inTransaction((tx) => updateAuthor(tx, String(id), input, ctx.viewer)) }),
   }),
   deleteAuthor: t.field({
     type: DeletePayload,

@@ -25,7 +25,11 @@ const ArticleTrustInput = builder.inputType("ArticleTrustInput", {
   description: "Only the fields given change; lists replace what was there",
   fields: (t) => ({
     authorIds: t.idList({ required: false, description: "Every author in byline order; the first becomes Article.author" }),
-    medicalReviewerIds: t.idList({ required: false, description: "Each must hold a credential" }),
+    medicalReviewerIds: t.idList({
+      required: false,
+      description:
+        "Each a person (not an organisation) holding a credential and not an author of the article; admins and editor tokens that act for no one only",
+    }),
     factCheckedById: t.id({ required: false, description: "null clears it" }),
     factCheckedAt: t.field({
       description: "When the article's facts were last checked; null clears it",
@@ -97,20 +101,26 @@ builder.mutationFields((t) => ({
       articleId: t.arg.id({ description: "The article's global id", required: true }),
       input: t.arg({ description: "The changes", type: ArticleTrustInput, required: true }),
     },
-    resolve: async (_root, { articleId, input }) => ({
-      id: await inTransaction((tx) => updateArticleTrust(tx, String(articleId), input)),
+    resolve: async (_root, { articleId, input }, ctx) => ({
+      id: await inTransaction((tx) => updateArticleTrust(tx, String(articleId), input, ctx.viewer)),
     }),
   }),
   requestReview: t.field({
     type: ArticlePayload,
-    description: "Asks a credentialed person to review an article medically (reviewStatus IN_REVIEW)",
+    description:
+      "Asks a credentialed person, not an author of the article, to review it medically (reviewStatus IN_REVIEW). Admins and editor tokens that act for no one only; never for the token's own person",
     authScopes: editor,
     args: {
       articleId: t.arg.id({ description: "The article's global id", required: true }),
       reviewerId: t.arg.id({ description: "The global id of the Author who reviews it", required: true }),
+      replace: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: "Reassigns a review waiting for someone else; without it that is REVIEW_ALREADY_PENDING",
+      }),
     },
-    resolve: async (_root, { articleId, reviewerId }, ctx) => ({
-      id: await inTransaction((tx) => requestReview(tx, String(articleId), String(reviewerId), ctx.now)),
+    resolve: async (_root, { articleId, reviewerId, replace }, ctx) => ({
+      id: await inTransaction((tx) => requestReview(tx, String(articleId), String(reviewerId), replace ?? false, ctx.viewer, ctx.now)),
     }),
   }),
   approveReview: t.field({
@@ -140,14 +150,15 @@ builder.mutationFields((t) => ({
   }),
   updateAuthorProfile: t.field({
     type: AuthorPayload,
-    description: "A person's job title, profile links, conflict-of-interest statement and credentials",
+    description:
+      "A person's job title, profile links, conflict-of-interest statement and credentials. Admins and editor tokens that act for no one only; never for the token's own person",
     authScopes: editor,
     args: {
       authorId: t.arg.id({ description: "The author's global id", required: true }),
       input: t.arg({ description: "The changes", type: AuthorProfileInput, required: true }),
     },
-    resolve: async (_root, { authorId, input }) => ({
-      id: await inTransaction((tx) => updateAuthorProfile(tx, String(authorId), input)),
+    resolve: async (_root, { authorId, input }, ctx) => ({
+      id: await inTransaction((tx) => updateAuthorProfile(tx, String(authorId), input, ctx.viewer)),
     }),
   }),
   updateEditorialSettings: t.field({
