@@ -8,7 +8,7 @@ import { ManualClock } from "./support/clock.ts";
 // reads before it refuses, with the response cache on (it reads POST bodies for its key).
 
 const LIMIT = 100_000;
-const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", MAX_BODY_BYTES: String(LIMIT) });
+const settings = parseConfig({ ...process.env, NODE_ENV: "production", RESPONSE_CACHE_MAX_AGE: "300", RESPONSE_CACHE_DEBUG_HEADERS: "true", MAX_BODY_BYTES: String(LIMIT) });
 const server = await startServer(0, "127.0.0.1", settings, { clock: new ManualClock() });
 const serverSockets = new Set<Socket>();
 server.on("connection", (socket) => serverSockets.add(socket));
