@@ -3,8 +3,8 @@ import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { expandHomeFolder } from "./src/database-url.ts";
-import { loadDotEnv } from "./src/load-env.ts";
+import { expandHomeFolder } from "./src/platform/database-url.ts";
+import { loadDotEnv } from "./src/platform/load-env.ts";
 
 const DEFAULT_DATABASE_URL = "file:./data/lantern.db";
 

@@ -5,7 +5,7 @@
  * The default difficulty is the one Lantern starts with.
  */
 import { createHash } from "node:crypto";
-import { parseConfig } from "../src/config.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 import { newChallenge } from "../src/forms/proof-of-work.ts";
 
 const challenges = Number(process.argv[2] ?? 20);

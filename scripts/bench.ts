@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs, isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
-import { createPrismaClient } from "../src/db.ts";
+import { createPrismaClient } from "../src/db/client.ts";
 import { generateArticles } from "./bench/large-site.ts";
 import { freePort, productionCommand } from "../tests/support/server-process.ts";
 import { mixedLoad } from "./bench/mixed-load.ts";

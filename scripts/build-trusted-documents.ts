@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { schema } from "../src/schema/index.ts";
-import { buildTrustedDocuments } from "../src/safety/trusted-documents-registry.ts";
-import { REGISTRY_FILE } from "../src/safety/trusted-documents.ts";
+import { schema } from "../src/graphql/schema.ts";
+import { buildTrustedDocuments } from "../src/graphql/safety/trusted-documents-registry.ts";
+import { REGISTRY_FILE } from "../src/graphql/safety/trusted-documents.ts";
 
 // Writes persisted-operations.json from operations/*.graphql; --check fails when it is stale.
 const registry = `${JSON.stringify(buildTrustedDocuments(fileURLToPath(new URL("../operations", import.meta.url)), schema), null, 2)}\n`;

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { environmentTable, withEnvironmentTable } from "../src/config-table.ts";
+import { environmentTable, withEnvironmentTable } from "../src/platform/settings-table.ts";
 
 /**
  * `npm run docs:env`: prints the environment-variable table from the configuration schema
- * (src/config.ts, each variable's `.describe()`). `-- --write` puts it into
+ * (src/platform/settings.ts, each variable's `.describe()`). `-- --write` puts it into
  * docs/configuration.md; `-- --check` fails when the page's table differs.
  */
 const PAGE = "docs/configuration.md";
@@ -13,7 +13,7 @@ if (process.argv.includes("--write") || process.argv.includes("--check")) {
   const updated = withEnvironmentTable(current, table);
   if (process.argv.includes("--check")) {
     if (updated !== current) {
-      console.error(`${PAGE}: its environment table differs from src/config.ts; run npm run docs:env -- --write`);
+      console.error(`${PAGE}: its environment table differs from src/platform/settings.ts; run npm run docs:env -- --write`);
       process.exit(1);
     }
     console.log(`${PAGE}: its environment table is current`);

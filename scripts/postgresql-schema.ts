@@ -4,7 +4,7 @@
  *   npm run db:postgresql            # after editing prisma/schema.prisma (db:new-migration runs it)
  *   npm run db:postgresql -- --check # CI
  * Differences: the provider, a client generated into src/generated/prisma-postgresql, instants
- * as timestamptz, the status CHECK constraints SQLite's migrations hold (from src/visibility.ts),
+ * as timestamptz, the status CHECK constraints SQLite's migrations hold (from src/domain/visibility.ts),
  * and, for a migration named <name>, PostgreSQL's form of any hand-written SQL its SQLite
  * migration holds, from prisma/postgresql/extra/<name>.sql.
  */
@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { ARTICLE_STATUSES, PAGE_STATUSES } from "../src/visibility.ts";
+import { ARTICLE_STATUSES, PAGE_STATUSES } from "../src/domain/visibility.ts";
 
 const SOURCE = "prisma/schema.prisma";
 const TARGET_DIR = "prisma/postgresql";
@@ -36,7 +36,7 @@ const checks = (table: string, values: readonly string[]) =>
   `ALTER TABLE "${table}" ADD CONSTRAINT "${table}_status_check" CHECK ("status" IN (${values.map((v) => `'${v}'`).join(", ")}));\n`;
 
 /** SQL that Prisma's datamodel cannot express, added to the first migration. */
-const CONSTRAINTS = `\n-- Statuses are constrained to their values (src/visibility.ts)\n${checks("Article", ARTICLE_STATUSES)}${checks("Page", PAGE_STATUSES)}`;
+const CONSTRAINTS = `\n-- Statuses are constrained to their values (src/domain/visibility.ts)\n${checks("Article", ARTICLE_STATUSES)}${checks("Page", PAGE_STATUSES)}`;
 
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
 function diff(from: string | null, to: string): string {

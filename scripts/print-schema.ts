@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { lexicographicSortSchema, printSchema } from "graphql";
-import { schema } from "../src/schema/index.ts";
+import { schema } from "../src/graphql/schema.ts";
 
 const target = new URL("../schema.graphql", import.meta.url);
 const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;

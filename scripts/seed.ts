@@ -1,6 +1,6 @@
-import { runCommand, log } from "../src/command-line.ts";
-import { disconnectDb } from "../src/db.ts";
-import { loadDemoContent, openDatabase } from "../src/prepare-database.ts";
+import { runCommand, log } from "../src/app/command-line.ts";
+import { disconnectDb } from "../src/db/client.ts";
+import { loadDemoContent, openDatabase } from "../src/app/prepare-database.ts";
 
 await runCommand(async (settings) => {
   await openDatabase(settings, log);

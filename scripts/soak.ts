@@ -8,11 +8,11 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import autocannon from "autocannon";
-import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { ARTICLE_PAGE_QUERY } from "../src/http/graphiql/example-queries.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 import { productionCommand, startServerProcess } from "../tests/support/server-process.ts";
 import { debuggerUrlIn, liveHeapMiB } from "./soak/live-heap.ts";
-import { createPrismaClient } from "../src/db.ts";
+import { createPrismaClient } from "../src/db/client.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);

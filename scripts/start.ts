@@ -1,10 +1,10 @@
-import { runCommand, log } from "../src/command-line.ts";
-import { prepareDatabase } from "../src/prepare-database.ts";
-import { ensurePortAvailable } from "../src/port-check.ts";
-import { holdServerLock } from "../src/server-lock.ts";
-import { startServer } from "../src/server.ts";
-import { disconnectDb } from "../src/db.ts";
-import { drainServer, stopOnSignals } from "../src/shutdown.ts";
+import { runCommand, log } from "../src/app/command-line.ts";
+import { prepareDatabase } from "../src/app/prepare-database.ts";
+import { ensurePortAvailable } from "../src/app/port-check.ts";
+import { holdServerLock } from "../src/db/server-lock.ts";
+import { startServer } from "../src/app/server.ts";
+import { disconnectDb } from "../src/db/client.ts";
+import { drainServer, stopOnSignals } from "../src/platform/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
 

@@ -1,6 +1,6 @@
-import { runCommand, log } from "../src/command-line.ts";
-import { db, disconnectDb } from "../src/db.ts";
-import { openDatabase } from "../src/prepare-database.ts";
+import { runCommand, log } from "../src/app/command-line.ts";
+import { db, disconnectDb } from "../src/db/client.ts";
+import { openDatabase } from "../src/app/prepare-database.ts";
 import { runTokenCommand } from "../src/auth/token-command.ts";
 
 await runCommand(async (settings) => {

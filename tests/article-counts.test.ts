@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
-import { authorArticleCountsSql } from "../src/loaders/article-counts.ts";
-import { categoryDirectorySql, loadCategoryDirectory } from "../src/loaders/category-directory.ts";
-import { featuredItemsSql } from "../src/loaders/featured.ts";
-import { menusSql } from "../src/loaders/menus.ts";
-import { anonymous } from "../src/viewer.ts";
+import { db } from "../src/db/client.ts";
+import { authorArticleCountsSql } from "../src/read/article-counts.ts";
+import { categoryDirectorySql, loadCategoryDirectory } from "../src/read/category-directory.ts";
+import { featuredItemsSql } from "../src/read/featured.ts";
+import { menusSql } from "../src/read/menus.ts";
+import { anonymous } from "../src/domain/viewer.ts";
 import { graphql, yogaAt } from "./support/graphql.ts";
 import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";

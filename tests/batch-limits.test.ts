@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fetchYoga, LEAKS, yogaWith } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
-import { parseConfig } from "../src/config.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { parseConfig } from "../src/platform/settings.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 
 const limits = parseConfig({});
 

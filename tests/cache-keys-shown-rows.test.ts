@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { ManualClock } from "./support/clock.ts";
 import { cachingServer, post } from "./support/caching-server.ts";
 import { cacheSite, type CacheSite } from "./support/cache-site.ts";

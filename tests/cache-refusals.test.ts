@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
+import { createLanternYoga, type LanternYoga } from "../src/app/yoga.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 import { createResponseCache, type ResponseCache } from "../src/cache/response-cache.ts";
 import { requestCacheId } from "../src/cache/plugin.ts";
 import { ManualClock } from "./support/clock.ts";

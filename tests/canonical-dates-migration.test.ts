@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../src/db.ts";
+import { createPrismaClient } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 // SQLite before the canonical-instants migration took any date form; the migration converts

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { cdnPurger, PURGE_ATTEMPTS, PURGE_FIRST_WAIT_MS } from "../src/cache/cdn-purge.ts";
-import { metricsRegistry } from "../src/metrics.ts";
+import { metricsRegistry } from "../src/platform/metrics-registry.ts";
 import { ManualClock } from "./support/clock.ts";
 
 let server: Server | undefined;

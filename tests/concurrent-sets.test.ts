@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { unique } from "./support/fixtures.ts";

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 const PROCESSES = 5;

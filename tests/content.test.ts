@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeBodyHtml, htmlToPlainText } from "../src/content/html.ts";
-import { countWords, deriveExcerpt, readingTimeMinutes } from "../src/content/text.ts";
-import { prepareArticleBody } from "../src/content/article-body.ts";
-import { normalizeUri, parseUri } from "../src/content/uri.ts";
+import { sanitizeBodyHtml, htmlToPlainText } from "../src/domain/html.ts";
+import { countWords, deriveExcerpt, readingTimeMinutes } from "../src/domain/text.ts";
+import { prepareArticleBody } from "../src/domain/article-body.ts";
+import { normalizeUri, parseUri } from "../src/domain/uri.ts";
 
 describe("HTML sanitizing", () => {
   it("removes scripts, event handlers and unsafe links but keeps structure", () => {

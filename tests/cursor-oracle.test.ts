@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { graphql, errorCodes } from "./support/graphql.ts";
-import { db } from "../src/db.ts";
-import { encodeCursor } from "../src/schema/pagination.ts";
-import { articleOrdering, type ArticleOrder } from "../src/schema/article-order.ts";
+import { db } from "../src/db/client.ts";
+import { encodeCursor } from "../src/graphql/connections/pagination.ts";
+import { articleOrdering, type ArticleOrder } from "../src/graphql/types/article-order.ts";
 
 // A cursor is a position in a list, never a reference to a row: a cursor made for a hidden
 // article must answer exactly as the same cursor for an id with no article behind it.

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { graphql, errorCodes, fetchYoga, LEAKS } from "./support/graphql.ts";
-import { db, sqliteFilePath } from "../src/db.ts";
+import { db, sqliteFilePath } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 const file = sqliteFilePath(process.env.DATABASE_URL!);

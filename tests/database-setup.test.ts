@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 describe.skipIf(onPostgres)("the test database", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db, writeDb } from "../src/db.ts";
-import { backfillDerivedExcerpts } from "../src/maintenance/derived-excerpts.ts";
-import { deriveExcerpt } from "../src/content/text.ts";
+import { db, writeDb } from "../src/db/client.ts";
+import { backfillDerivedExcerpts } from "../src/write/maintenance/derived-excerpts.ts";
+import { deriveExcerpt } from "../src/domain/text.ts";
 
 describe("derived excerpts", () => {
   it("are stored with the body and backfilled for articles saved before the column existed", async () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
-import { environmentVariableList, withEnvironmentTable } from "../src/config-table.ts";
-import { headingAnchors } from "../src/markdown.ts";
+import { environmentVariableList, withEnvironmentTable } from "../src/platform/settings-table.ts";
+import { headingAnchors } from "../src/http/markdown.ts";
 import { documentationFiles } from "./support/readme.ts";
 
 const read = (file: string) => readFileSync(join(process.cwd(), file), "utf8");
@@ -53,7 +53,7 @@ describe("the pages of docs/", () => {
 describe("the environment variables", () => {
   const variables = environmentVariableList();
 
-  it("each have a description in src/config.ts", () => {
+  it("each have a description in src/platform/settings.ts", () => {
     expect(variables.length).toBeGreaterThan(30);
     for (const variable of variables) expect(variable.description?.trim(), variable.name).toBeTruthy();
   });

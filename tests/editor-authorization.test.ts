@@ -3,7 +3,7 @@ import { graphql } from "./support/graphql.ts";
 import { bearer, revokedTokenHeaders, tokenHeaders } from "./support/tokens.ts";
 import * as fixtures from "./support/fixtures.ts";
 import { contentSnapshot } from "./support/content-snapshot.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 /** "assigned reviewer": only the person an article's review was requested from (tests/review-workflow.test.ts). */
 type Role = "editor" | "admin" | "assigned reviewer";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, errorCodes } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 let editor: Record<string, string>;
 beforeAll(async () => {

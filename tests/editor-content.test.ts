@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle, emptyAuthor, emptyCategory, page, seededAuthor } from "./support/fixtures.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 let editor: Record<string, string>;
 let admin: Record<string, string>;

@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { contentSnapshot } from "./support/content-snapshot.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 let admin: Record<string, string>;
 const ids = {} as Record<"author" | "category" | "article" | "page" | "busyAuthor" | "busyCategory", string>;

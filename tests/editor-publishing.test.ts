@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, yogaAt } from "./support/graphql.ts";
 import { ManualClock } from "./support/clock.ts";
-import type { LanternYoga } from "../src/yoga.ts";
+import type { LanternYoga } from "../src/app/yoga.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { seededAuthor, seededCategories } from "./support/fixtures.ts";
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { createLanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
+import { createLanternYoga } from "../src/app/yoga.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 import { createFeaturedLive } from "../src/live/featured-live.ts";
 import { RECHECK_MS } from "../src/live/featured-schedule.ts";
-import { db } from "../src/db.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { db } from "../src/db/client.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 import { graphql } from "./support/graphql.ts";
 import { ManualClock } from "./support/clock.ts";
 import { subscribe, type EventStream } from "./support/sse.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LanternYoga } from "../src/yoga.ts";
-import { sqlStatementCount } from "../src/db-statements.ts";
+import type { LanternYoga } from "../src/app/yoga.ts";
+import { sqlStatementCount } from "../src/db/statement-count.ts";
 import { ManualClock } from "./support/clock.ts";
 import { cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";

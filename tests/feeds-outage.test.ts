@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fetchYoga, LEAKS } from "./support/graphql.ts";
-import { sqliteFilePath } from "../src/db.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 const file = sqliteFilePath(process.env.DATABASE_URL!);

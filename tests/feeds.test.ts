@@ -4,10 +4,10 @@ import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
 import { xmlSchemaErrors } from "./support/xml-schemas.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
-import { createLanternYoga } from "../src/yoga.ts";
-import { config } from "../src/config.ts";
+import { createLanternYoga } from "../src/app/yoga.ts";
+import { config } from "../src/platform/settings.ts";
 import { ManualClock } from "./support/clock.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const SITE = "http://localhost:4000";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { RedisStore } from "../src/forms/shared-store.ts";
 import { errorCodes, graphql } from "./support/graphql.ts";
 import { CONSENT_TEXT, CONTACT, SUBSCRIBE, formSettings, formsServer, manualClock, solvedProof } from "./support/forms.ts";

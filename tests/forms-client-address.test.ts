@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isIP, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { db } from "../src/db.ts";
-import { startServer } from "../src/server.ts";
-import { clientAddress, parseProxyTrust } from "../src/client-address.ts";
-import { parseConfig, ConfigError } from "../src/config.ts";
+import { db } from "../src/db/client.ts";
+import { startServer } from "../src/app/server.ts";
+import { clientAddress, parseProxyTrust } from "../src/platform/http/client-address.ts";
+import { parseConfig, ConfigError } from "../src/platform/settings.ts";
 import { errorCodes, type GraphQLResponse } from "./support/graphql.ts";
 import { CONSENT_TEXT, SUBSCRIBE, formSettings, formsServer, manualClock, solvedProof } from "./support/forms.ts";
 import { unique } from "./support/fixtures.ts";

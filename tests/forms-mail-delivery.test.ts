@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { writeDb } from "../src/db.ts";
+import { writeDb } from "../src/db/client.ts";
 import { enqueueMail } from "../src/mail/outbox.ts";
 import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
 import { logTransport, smtpTransport } from "../src/mail/transport.ts";

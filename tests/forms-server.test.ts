@@ -3,7 +3,7 @@ import { solveChallenge } from "altcha-lib";
 import { startServerProcess, type ServerProcess } from "./support/server-process.ts";
 import { SmtpSink, header } from "./support/smtp-sink.ts";
 import { onPostgres } from "./support/database.ts";
-import { sqliteFilePath } from "../src/db.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
 
 // The forms as `npm start` runs them: the server process starts a delivery worker that sends
 // a queued mail at once, and stops it on SIGTERM. (The process starts from a copy of the SQLite

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config.ts";
+import { ConfigError, parseConfig } from "../src/platform/settings.ts";
 import { graphql } from "./support/graphql.ts";
 import { formsServer, manualClock } from "./support/forms.ts";
 

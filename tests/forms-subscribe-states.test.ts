@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, writeDb } from "../src/db.ts";
+import { db, writeDb } from "../src/db/client.ts";
 import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
 import { smtpTransport } from "../src/mail/transport.ts";
 import { graphql } from "./support/graphql.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { solveChallenge } from "altcha-lib";
-import { db, writeDb } from "../src/db.ts";
+import { db, writeDb } from "../src/db/client.ts";
 import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
 import { smtpTransport } from "../src/mail/transport.ts";
 import { errorCodes, fetchYoga, graphql } from "./support/graphql.ts";

@@ -4,8 +4,8 @@ import { fetchYoga, LEAKS } from "./support/graphql.ts";
 import { seededRandom, type Random } from "./support/prng.ts";
 import { cachingServer } from "./support/caching-server.ts";
 import { ManualClock } from "./support/clock.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
-import { parseConfig } from "../src/config.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 
 const REQUESTS = 1800;
 const { MAX_BODY_BYTES, MAX_BATCH, MAX_COST, MAX_ALIASES, MAX_TOKENS } = parseConfig({});

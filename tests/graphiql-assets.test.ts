@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fetchYoga, yogaWith } from "./support/graphql.ts";
-import { parseConfig, ConfigError } from "../src/config.ts";
+import { parseConfig, ConfigError } from "../src/platform/settings.ts";
 
 const html = { accept: "text/html" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cacheKeys } from "../src/cache/keys.ts";
-import { cachedHeaders } from "../src/cache/http-headers.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { cacheKeys } from "../src/domain/cache-keys.ts";
+import { cachedHeaders } from "../src/platform/http/etag.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 import { fetchYoga, graphql, yogaWith } from "./support/graphql.ts";
 import { subscribe } from "./support/sse.ts";
 import { tokenHeaders } from "./support/tokens.ts";

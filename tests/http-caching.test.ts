@@ -1,9 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
-import { COMPRESS_FROM_BYTES } from "../src/cache/compression.ts";
+import { createLanternYoga, type LanternYoga } from "../src/app/yoga.ts";
+import { parseConfig } from "../src/platform/settings.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
+import { COMPRESS_FROM_BYTES } from "../src/platform/http/compression.ts";
 import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
-import { scriptJson } from "../src/content/script-json.ts";
-import { graphiqlPage } from "../src/graphiql/page.ts";
+import { db } from "../src/db/client.ts";
+import { scriptJson } from "../src/domain/script-json.ts";
+import { graphiqlPage } from "../src/http/graphiql/page.ts";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 

@@ -3,7 +3,7 @@ import { graphql } from "./support/graphql.ts";
 import { schemaOrgTypes, validateSchemaOrg } from "./support/schema-org.ts";
 import GoogleRulesValidator from "@adobe/structured-data-validator";
 import { tokenHeaders } from "./support/tokens.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 /** Google's rich-result requirements (breadcrumbs, people, organizations), as Adobe's validator checks them. */
 async function googleIssues(jsonLd: unknown) {

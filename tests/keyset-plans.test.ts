@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
-import { sqliteFilePath } from "../src/db.ts";
-import { publishedArticleWhere } from "../src/visibility.ts";
-import { articleOrdering, type ArticleOrder } from "../src/schema/article-order.ts";
-import { articleWindowQuery } from "../src/schema/article-connection.ts";
-import type { Window } from "../src/schema/pagination.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
+import { publishedArticleWhere } from "../src/domain/visibility.ts";
+import { articleOrdering, type ArticleOrder } from "../src/graphql/types/article-order.ts";
+import { articleWindowQuery } from "../src/graphql/connections/article-connection.ts";
+import type { Window } from "../src/graphql/connections/pagination.ts";
 
 // A page of articles is a keyset query: the database seeks to the cursor's position in an index
 // and reads `first + 1` rows in index order, at any size of the site and any cursor position.

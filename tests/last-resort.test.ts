@@ -1,9 +1,9 @@
 import { renameSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { startServer } from "../src/server.ts";
-import { parseConfig } from "../src/config.ts";
-import { sqliteFilePath } from "../src/db.ts";
+import { startServer } from "../src/app/server.ts";
+import { parseConfig } from "../src/platform/settings.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { ManualClock } from "./support/clock.ts";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql, errorCodes, fetchYoga, LEAKS } from "./support/graphql.ts";
-import { sqlStatementCount } from "../src/db-statements.ts";
+import { sqlStatementCount } from "../src/db/statement-count.ts";
 import { countStatements } from "./support/statements.ts";
-import { parseConfig } from "../src/config.ts";
-import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
+import { parseConfig } from "../src/platform/settings.ts";
+import { ARTICLE_PAGE_QUERY } from "../src/http/graphiql/example-queries.ts";
 
 const limits = parseConfig({});
 

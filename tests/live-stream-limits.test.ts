@@ -1,7 +1,7 @@
 import { request, type ClientRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServerProcess, type ServerProcess } from "./support/server-process.ts";
-import { sqliteFilePath } from "../src/db.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
 
 const PER_CLIENT = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingAnchors, headingSlug, markdownPage, renderInline, renderMarkdown } from "../src/markdown.ts";
+import { headingAnchors, headingSlug, markdownPage, renderInline, renderMarkdown } from "../src/http/markdown.ts";
 
 describe("the Markdown renderer of /docs/api", () => {
   it("escapes every piece of text: headings, paragraphs, lists, tables, code and link text", () => {

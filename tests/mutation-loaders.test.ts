@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 let editor: Record<string, string>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { errorCodes, fetchYoga, graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { emptyAuthor } from "./support/fixtures.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 // One test per class of defect the outside probe found; each failed before its fix.
 

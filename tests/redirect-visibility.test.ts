@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fetchYoga, graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle, page, unique } from "./support/fixtures.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 // A redirect is visible only when its target is: renaming hidden content must not reveal it.
 

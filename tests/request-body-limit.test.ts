@@ -1,7 +1,7 @@
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer } from "../src/server.ts";
-import { parseConfig } from "../src/config.ts";
+import { startServer } from "../src/app/server.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 import { ManualClock } from "./support/clock.ts";
 
 // Over a real socket, as a client would send them: how much of a too-large body the server

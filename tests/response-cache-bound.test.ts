@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { createLanternYoga, type LanternYoga } from "../src/yoga.ts";
-import { parseConfig } from "../src/config.ts";
+import { createLanternYoga, type LanternYoga } from "../src/app/yoga.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 import { ManualClock } from "./support/clock.ts";
 import { post } from "./support/caching-server.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LanternYoga } from "../src/yoga.ts";
+import type { LanternYoga } from "../src/app/yoga.ts";
 import { SCHEDULE_RECHECK_MS } from "../src/cache/response-cache.ts";
 import { ManualClock } from "./support/clock.ts";
 import { post, cachingServer } from "./support/caching-server.ts";

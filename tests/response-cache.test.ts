@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sqlStatementCount } from "../src/db-statements.ts";
-import { db } from "../src/db.ts";
+import { sqlStatementCount } from "../src/db/statement-count.ts";
+import { db } from "../src/db/client.ts";
 import { ManualClock } from "./support/clock.ts";
 import { post, cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";
@@ -47,7 +47,7 @@ describe("response cache", () => {
   });
 
   it("knows what every mutation affects: the schema builds only when each has an entry", async () => {
-    const { schema } = await import("../src/schema/index.ts");
+    const { schema } = await import("../src/graphql/schema.ts");
     const { MUTATION_EFFECTS } = await import("../src/cache/mutation-effects.ts");
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(MUTATION_EFFECTS).sort());
   });

@@ -5,7 +5,7 @@ import { bearer, revokedTokenHeaders } from "./support/tokens.ts";
 import { seededCategories, unique } from "./support/fixtures.ts";
 import { ManualClock } from "./support/clock.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 /**
  * Who may vouch for people (assign reviews, list medical reviewers, edit credentials) and who may

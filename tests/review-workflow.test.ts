@@ -5,10 +5,10 @@ import { bearer, revokedTokenHeaders, tokenHeaders } from "./support/tokens.ts";
 import { draftArticle, emptyAuthor } from "./support/fixtures.ts";
 import { contentSnapshot } from "./support/content-snapshot.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
-import { createLanternYoga } from "../src/yoga.ts";
-import { config } from "../src/config.ts";
+import { createLanternYoga } from "../src/app/yoga.ts";
+import { config } from "../src/platform/settings.ts";
 import { ManualClock } from "./support/clock.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const REQUEST = `mutation ($a: ID!, $r: ID!) { requestReview(articleId: $a, reviewerId: $r) { article { reviewStatus } } }`;
 const APPROVE = `mutation ($a: ID!, $n: String) { approveReview(articleId: $a, notes: $n) { article { reviewStatus reviewedAt nextReviewDue } } }`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType } from "graphql";
-import { schema } from "../src/schema/index.ts";
+import { schema } from "../src/graphql/schema.ts";
 import { graphql } from "./support/graphql.ts";
 
 /** Every type, field, argument, input field and enum value of the schema without a description. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphql, fetchYoga } from "./support/graphql.ts";
-import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../src/graphiql-example.ts";
+import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../src/http/graphiql/example-queries.ts";
 
 const TOPICS = [
   "Exercise", "Food and Nutrition", "LIfestyle", "Enjoyment and Pleasure", "Therapeutic Bodywork",

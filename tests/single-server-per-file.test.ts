@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
 import { startServerProcess, freePort } from "./support/server-process.ts";
 import { runCommand } from "./support/commands.ts";
-import { sqliteFilePath } from "../src/db.ts";
-import { holdServerLock } from "../src/server-lock.ts";
+import { sqliteFilePath } from "../src/db/client.ts";
+import { holdServerLock } from "../src/db/server-lock.ts";
 import { onPostgres } from "./support/database.ts";
 
 const tsx = (script: string, ...args: string[]): [string, string[]] => [process.execPath, ["--import", "tsx", script, ...args]];

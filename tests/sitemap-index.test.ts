@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fetchYoga } from "./support/graphql.ts";
 import { xmlSchemaErrors } from "./support/xml-schemas.ts";
-import { db } from "../src/db.ts";
-import { SITEMAP_MAX_URLS } from "../src/feeds/sitemap.ts";
+import { db } from "../src/db/client.ts";
+import { SITEMAP_MAX_URLS } from "../src/http/feeds/sitemap.ts";
 import { onPostgres } from "./support/database.ts";
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db.ts";
-import { sqlStatementCount } from "../src/db-statements.ts";
-import type { LanternYoga } from "../src/yoga.ts";
+import { db } from "../src/db/client.ts";
+import { sqlStatementCount } from "../src/db/statement-count.ts";
+import type { LanternYoga } from "../src/app/yoga.ts";
 import { ManualClock } from "./support/clock.ts";
 import { cachingServer } from "./support/caching-server.ts";
 import { onPostgres } from "./support/database.ts";

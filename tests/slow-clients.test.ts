@@ -1,8 +1,8 @@
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer } from "../src/server.ts";
-import { parseConfig } from "../src/config.ts";
+import { startServer } from "../src/app/server.ts";
+import { parseConfig } from "../src/platform/settings.ts";
 
 // Node checks request timeouts on an interval (30 s by default), so a slow client could hold a
 // connection up to that long past the configured limit. Lantern checks twice a second.

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, yogaAt } from "./support/graphql.ts";
 import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
-import { db } from "../src/db.ts";
-import { prepareArticleBody } from "../src/content/article-body.ts";
+import { db } from "../src/db/client.ts";
+import { prepareArticleBody } from "../src/domain/article-body.ts";
 
-// The lookups every page makes are written in SQL through Prisma's $queryRaw (src/loaders):
-// the rules of src/visibility.ts, with the request's clock compared against stored instants.
+// The lookups every page makes are written in SQL through Prisma's $queryRaw (src/read):
+// the rules of src/domain/visibility.ts, with the request's clock compared against stored instants.
 
 let editor: Record<string, string>;
 beforeAll(async () => {

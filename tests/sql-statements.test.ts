@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
-import { ARTICLE_PAGE_QUERY } from "../src/graphiql-example.ts";
-import { db } from "../src/db.ts";
-import { prepareArticleBody } from "../src/content/article-body.ts";
+import { ARTICLE_PAGE_QUERY } from "../src/http/graphiql/example-queries.ts";
+import { db } from "../src/db/client.ts";
+import { prepareArticleBody } from "../src/domain/article-body.ts";
 
 /** Statements one request costs; the request must succeed. */
 async function cost(query: string, variables?: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runTokenCommand } from "../src/auth/token-command.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 function capture() {
   const out: string[] = [];

@@ -5,7 +5,7 @@ import { graphql, errorCodes } from "./support/graphql.ts";
 import { bearer } from "./support/tokens.ts";
 import { runTokenCommand } from "../src/auth/token-command.ts";
 import { hashToken } from "../src/auth/tokens.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const run = promisify(execFile);
 

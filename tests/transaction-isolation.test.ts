@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
-import { writeDb, db } from "../src/db.ts";
+import { writeDb, db } from "../src/db/client.ts";
 
 let editor: Record<string, string>;
 beforeAll(async () => {

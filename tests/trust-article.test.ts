@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const SEED_TRUST = `{
   article(slug: "the-therapeutic-relationship") {
@@ -95,7 +95,7 @@ describe("unpublished articles' trust data", () => {
   });
 
   it("is left out by the loaders themselves for anonymous callers", async () => {
-    const { createTrustLoaders } = await import("../src/loaders/article-trust.ts");
+    const { createTrustLoaders } = await import("../src/read/article-trust.ts");
     const article = await draftArticle();
     await db().articleCitation.create({ data: { articleId: article.id, position: 0, title: "CANARY-CITATION", authors: "X" } });
     const anonymous = createTrustLoaders({ viewer: { kind: "anonymous" }, now: new Date() });
@@ -110,8 +110,8 @@ describe("operations/ArticleTrust.graphql", () => {
     const { readFileSync } = await import("node:fs");
     const document = readFileSync(new URL("../operations/ArticleTrust.graphql", import.meta.url), "utf8");
     // The seed review (2025-09-15) is due again on 2027-09-15.
-    const { createLanternYoga } = await import("../src/yoga.ts");
-    const { config } = await import("../src/config.ts");
+    const { createLanternYoga } = await import("../src/app/yoga.ts");
+    const { config } = await import("../src/platform/settings.ts");
     const { ManualClock } = await import("./support/clock.ts");
     const response = await graphql(document, {}, {}, createLanternYoga(config(), { clock: new ManualClock(Date.parse("2026-11-26T00:00:00Z")) }));
     expect(response.body.errors).toBeUndefined();

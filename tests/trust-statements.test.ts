@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, yogaWith } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
 import { tokenHeaders } from "./support/tokens.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 // Every trust field of every article listed, with the people's credentials and the JSON-LD.
 const TRUSTED_LIST = /* GraphQL */ `query ($first: Int!) {

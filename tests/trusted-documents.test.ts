@@ -3,9 +3,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createYoga } from "graphql-yoga";
 import { graphql, errorCodes, fetchYoga, yogaWith } from "./support/graphql.ts";
-import { schema } from "../src/schema/index.ts";
-import { buildTrustedDocuments, sha256 } from "../src/safety/trusted-documents-registry.ts";
-import { REGISTRY_FILE, loadTrustedDocuments, trustedDocuments } from "../src/safety/trusted-documents.ts";
+import { schema } from "../src/graphql/schema.ts";
+import { buildTrustedDocuments, sha256 } from "../src/graphql/safety/trusted-documents-registry.ts";
+import { REGISTRY_FILE, loadTrustedDocuments, trustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 
 const registry = loadTrustedDocuments();
 const hashOf = (operationName: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "./support/graphql.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const RESOLVE = /* GraphQL */ `
   query ($uri: String!) {

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 import { graphql, yogaAt } from "./support/graphql.ts";
 import { ManualClock } from "./support/clock.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { provider } from "./support/database.ts";
 import { unique } from "./support/fixtures.ts";
-import { ARTICLE_STATUSES, type ArticleStatus } from "../src/visibility.ts";
-import type { LanternYoga } from "../src/yoga.ts";
-import { backfillSearchText } from "../src/maintenance/search-text.ts";
+import { ARTICLE_STATUSES, type ArticleStatus } from "../src/domain/visibility.ts";
+import type { LanternYoga } from "../src/app/yoga.ts";
+import { backfillSearchText } from "../src/write/maintenance/search-text.ts";
 
 // Status × publication instant × writer × every read path, against an oracle that compares
 // instants. The server's clock is fixed at NOW; articles are written around it through the API

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql, errorCodes } from "./support/graphql.ts";
-import { db } from "../src/db.ts";
+import { db } from "../src/db/client.ts";
 
 const CANARY = /canary/i;
 

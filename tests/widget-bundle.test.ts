@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fetchYoga } from "./support/graphql.ts";
-import { loadTrustedDocuments } from "../src/safety/trusted-documents.ts";
+import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 
 const SIZE_LIMIT = 5 * 1024;
 
@@ -59,7 +59,7 @@ describe("/widget/demo", () => {
   });
 
   it("keeps the demo stylesheet in step with the widget's reserved height", () => {
-    const defaultHeight = /--lantern-featured-item-height,([\d.]+em)/.exec(readFileSync("src/widget/featured.js", "utf8"))![1];
-    expect(readFileSync("src/widget/demo.css", "utf8")).toContain(`lantern-featured:not(:defined) { display: block; block-size: ${defaultHeight}; }`);
+    const defaultHeight = /--lantern-featured-item-height,([\d.]+em)/.exec(readFileSync("src/http/widget/featured.js", "utf8"))![1];
+    expect(readFileSync("src/http/widget/demo.css", "utf8")).toContain(`lantern-featured:not(:defined) { display: block; block-size: ${defaultHeight}; }`);
   });
 });

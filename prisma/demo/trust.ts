@@ -3,7 +3,7 @@
  * sources and correction of the seed article. Plain data; src/seed/demo-trust.ts loads it.
  * The citations are real publications on the therapeutic alliance.
  */
-import type { CredentialKind, ContributorRole } from "../../src/trust/credentials.ts";
+import type { CredentialKind, ContributorRole } from "../../src/domain/credentials.ts";
 
 export interface DemoCredential {
   kind: CredentialKind;

@@ -7,8 +7,8 @@
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { uris } from "../../src/content/uri.ts";
-import { readingTimeMinutes } from "../../src/content/text.ts";
+import { uris } from "../../src/domain/uri.ts";
+import { readingTimeMinutes } from "../../src/domain/text.ts";
 
 type Row = Record<string, any>;
 type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;

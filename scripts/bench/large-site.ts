@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { prepareArticleBody } from "../../src/content/article-body.ts";
-import { searchTextOf } from "../../src/content/search-text.ts";
+import { prepareArticleBody } from "../../src/domain/article-body.ts";
+import { searchTextOf } from "../../src/domain/search-text.ts";
 
 const BATCH = 2000;
 

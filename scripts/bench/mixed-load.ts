@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { createPrismaClient } from "../../src/db.ts";
+import { createPrismaClient } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
 import { BENCH_QUERIES } from "./queries.ts";
 

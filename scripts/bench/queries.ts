@@ -1,4 +1,4 @@
-import { ARTICLE_PAGE_QUERY } from "../../src/graphiql-example.ts";
+import { ARTICLE_PAGE_QUERY } from "../../src/http/graphiql/example-queries.ts";
 
 export const BENCH_QUERIES = {
   "article page": ARTICLE_PAGE_QUERY,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Role } from "../viewer.ts";
+import type { Role } from "../domain/viewer.ts";
 
 export const ROLES = ["editor", "admin"] as const satisfies readonly Role[];
 

@@ -1,5 +1,5 @@
-import { db, writeDb } from "../db.ts";
-import { anonymous, type Viewer } from "../viewer.ts";
+import { db, writeDb } from "../db/client.ts";
+import { anonymous, type Viewer } from "../domain/viewer.ts";
 import { authenticateToken } from "./tokens.ts";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -1,6 +1,6 @@
 import { Counter } from "prom-client";
-import type { Clock } from "../clock.ts";
-import { metricsRegistry } from "../metrics.ts";
+import type { Clock } from "../platform/clock.ts";
+import { metricsRegistry } from "../platform/metrics-registry.ts";
 
 const purgeFailures = new Counter({
   name: "lantern_cdn_purge_failures_total",

@@ -1,7 +1,7 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { db } from "../db.ts";
-import { isLiveArticle } from "../visibility.ts";
-import { cacheKeys } from "./keys.ts";
+import { db } from "../db/client.ts";
+import { isLiveArticle } from "../domain/visibility.ts";
+import { cacheKeys } from "../domain/cache-keys.ts";
 
 type Args = Record<string, any>;
 /** The keys a mutation affects, read once before it runs and once after (their union is evicted). */

@@ -5,8 +5,8 @@ import type { Lookup } from "./store.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
-import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "./http-headers.ts";
-import { cacheKeys } from "./keys.ts";
+import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "../platform/http/etag.ts";
+import { cacheKeys } from "../domain/cache-keys.ts";
 
 interface Pending {
   id: string;
@@ -87,7 +87,7 @@ function debugHeader(cache: ResponseCache, state: "HIT" | "MISS"): Record<string
 
 /** Where an anonymous GraphQL request's answer is kept: by method, Accept, query string and body. */
 export async function requestCacheId(request: Request): Promise<string> {
-  // The body was read, at most MAX_BODY_BYTES of it, before any plugin (src/safety/request-body.ts).
+  // The body was read, at most MAX_BODY_BYTES of it, before any plugin (src/platform/http/request-body.ts).
   const body = request.method === "GET" ? "" : await request.clone().text();
   return responseId([request.method, request.headers.get("accept") ?? "", new URL(request.url).search, body]);
 }

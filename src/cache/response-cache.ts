@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { Counter } from "prom-client";
-import type { Config } from "../config.ts";
-import type { Clock } from "../clock.ts";
-import { metricsRegistry } from "../metrics.ts";
+import type { Config } from "../platform/settings.ts";
+import type { Clock } from "../platform/clock.ts";
+import { metricsRegistry } from "../platform/metrics-registry.ts";
 import { memoryStore, type ResponseStore } from "./store.ts";
 import { redisStore } from "./redis-store.ts";
-import { keysChangedBetween, nextScheduledChange } from "./schedule.ts";
+import { nextScheduledChange } from "../read/schedule.ts";
+import { keysChangedBetween } from "./scheduled-keys.ts";
 import { cdnPurger } from "./cdn-purge.ts";
 
 const lookups = new Counter({

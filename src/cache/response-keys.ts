@@ -6,7 +6,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import { cacheKeys, entityKey } from "./keys.ts";
+import { cacheKeys, entityKey } from "../domain/cache-keys.ts";
 
 type Row = Record<string, any>;
 type KeysOf = (parent: Row, args: Row) => (string | undefined | false)[];

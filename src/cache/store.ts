@@ -5,7 +5,7 @@ export interface CachedResponse {
   body: string;
   contentType: string;
   etag: string;
-  /** Cache keys (src/cache/keys.ts) of everything the answer shows. */
+  /** Cache keys (src/domain/cache-keys.ts) of everything the answer shows. */
   keys: string[];
   /** Epoch milliseconds after which it is not served (the clock's time, not the store's). */
   expiresAt: number;

@@ -1,4 +1,4 @@
-import { clientAddress, type ProxyTrust } from "../client-address.ts";
+import { clientAddress, type ProxyTrust } from "../platform/http/client-address.ts";
 
 /** Who sent a form, as far as the server can tell: kept with consent records and contact messages. */
 export interface FormClient {

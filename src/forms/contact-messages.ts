@@ -1,11 +1,11 @@
-import { inTransaction } from "../editing/transaction.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { contactMessageMail } from "../mail/templates/contact-message.ts";
 import type { FormClient } from "./client.ts";
 import type { FormAnswer, FormsService } from "./forms-service.ts";
 import { contactInput } from "./input.ts";
 import { messageIdDomain } from "./links.ts";
-import { DEFAULT_SITE } from "../loaders/site.ts";
+import { DEFAULT_SITE } from "../read/site.ts";
 
 export const CONTACT_ANSWER: FormAnswer = { ok: true, message: "Thank you for your message. We will reply by e-mail." };
 

@@ -1,4 +1,4 @@
-import { inTransaction } from "../editing/transaction.ts";
+import { inTransaction } from "../db/transaction.ts";
 
 /**
  * Erases an address on request (GDPR Art. 17): the subscriber with its consent records, the

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import type { Config } from "../config.ts";
-import { badInput } from "../errors.ts";
-import { validateInput } from "../editing/input-validation.ts";
+import type { Config } from "../platform/settings.ts";
+import { badInput } from "../domain/errors.ts";
+import { validateInput } from "../write/input-validation.ts";
 import { MemoryStore, RedisStore, type SharedStore } from "./shared-store.ts";
 import { enforceRateLimit } from "./rate-limit.ts";
 import { acceptProof, newChallenge } from "./proof-of-work.ts";
 import { isDisposableAddress, mailboxOf } from "./email-address.ts";
 import type { FormClient } from "./client.ts";
-import { systemClock, type Clock } from "../clock.ts";
+import { systemClock, type Clock } from "../platform/clock.ts";
 
 export interface FormsServiceOptions {
   settings: Config;

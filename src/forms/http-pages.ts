@@ -1,13 +1,13 @@
 import type { Plugin } from "graphql-yoga";
-import { GraphQLError } from "graphql";
-import { db } from "../db.ts";
+import { DomainError } from "../domain/errors.ts";
+import { db } from "../db/client.ts";
 import { viewerFromRequest } from "../auth/viewer-from-request.ts";
 import { escapeHtml } from "../mail/templates/html.ts";
 import type { FormsService } from "./forms-service.ts";
 import { CONFIRM_PATH, UNSUBSCRIBE_PATH } from "./links.ts";
 import { confirmSubscription, unsubscribe } from "./subscriptions.ts";
 import { subscribersCsv } from "./subscriber-csv.ts";
-import { readBody } from "../safety/request-body.ts";
+import { readBody } from "../platform/http/request-body.ts";
 
 export const SUBSCRIBERS_CSV_PATH = "/forms/subscribers.csv";
 const FORM_BODY_MAX_BYTES = 4096;
@@ -90,7 +90,7 @@ async function answerPage(title: string, action: () => Promise<{ message: string
     const { message } = await action();
     return page(200, title, `<p>${escapeHtml(message)}</p>`);
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === "BAD_USER_INPUT") {
+    if (error instanceof DomainError && error.code === "BAD_USER_INPUT") {
       return page(400, title, `<p>${escapeHtml(error.message)}</p>`);
     }
     throw error;

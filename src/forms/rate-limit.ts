@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SharedStore } from "./shared-store.ts";
-import { codedError } from "../errors.ts";
+import { codedError } from "../domain/errors.ts";
 
 export interface RateLimit {
   /** What is counted, e.g. "ip" or "address". */

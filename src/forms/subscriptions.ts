@@ -1,6 +1,6 @@
-import type { Tx } from "../editing/transaction.ts";
-import { inTransaction } from "../editing/transaction.ts";
-import { badInput } from "../errors.ts";
+import type { Tx } from "../db/transaction.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { badInput } from "../domain/errors.ts";
 import { enqueueMail } from "../mail/outbox.ts";
 import { subscriptionConfirmationMail } from "../mail/templates/subscription-confirmation.ts";
 import type { FormClient } from "./client.ts";
@@ -8,7 +8,7 @@ import type { FormAnswer, FormsService } from "./forms-service.ts";
 import { linkToken, subscribeInput } from "./input.ts";
 import { confirmUrl, messageIdDomain, unsubscribeUrl } from "./links.ts";
 import { consentVersion, hashLinkToken, newLinkToken, readUnsubscribeToken, unsubscribeToken } from "./tokens.ts";
-import { DEFAULT_SITE } from "../loaders/site.ts";
+import { DEFAULT_SITE } from "../read/site.ts";
 
 export const CONFIRM_TOKEN_TTL_HOURS = 48;
 /** A pending or unsubscribed address gets another confirmation mail at most this often. */

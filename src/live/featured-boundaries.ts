@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import { db } from "../db.ts";
-import { scheduledArticleSql } from "../visibility.ts";
+import { db } from "../db/client.ts";
+import { scheduledArticleSql } from "../domain/visibility.ts";
 
 /**
  * The next moment after `after` at which what these slots show may change by itself: an item's

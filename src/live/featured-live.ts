@@ -1,9 +1,9 @@
 import { Repeater, SlidingBuffer, createLogger } from "graphql-yoga";
-import type { Config } from "../config.ts";
-import { onDraining } from "../shutdown.ts";
-import { systemClock, type Clock } from "../clock.ts";
-import { codedError } from "../errors.ts";
-import type { FeaturedItemRow } from "../loaders/featured.ts";
+import type { Config } from "../platform/settings.ts";
+import { onDraining } from "../platform/shutdown.ts";
+import { systemClock, type Clock } from "../platform/clock.ts";
+import { codedError } from "../domain/errors.ts";
+import type { FeaturedItemRow } from "../read/featured.ts";
 import { inProcessFeaturedEvents, redisFeaturedEvents, type FeaturedEvents } from "./featured-events.ts";
 import { FeaturedSchedule } from "./featured-schedule.ts";
 

@@ -1,7 +1,7 @@
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../platform/clock.ts";
 import { nextFeaturedChange } from "./featured-boundaries.ts";
-import { loadFeaturedItems, type FeaturedItemRow } from "../loaders/featured.ts";
-import { anonymous } from "../viewer.ts";
+import { loadFeaturedItems, type FeaturedItemRow } from "../read/featured.ts";
+import { anonymous } from "../domain/viewer.ts";
 
 /**
  * How long a watched slot goes unchecked at most: changes made without a featured event (an

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./backoff.ts";
 import { PermanentMailError, type MailTransport } from "./transport.ts";
-import { systemClock, type Clock } from "../clock.ts";
+import { systemClock, type Clock } from "../platform/clock.ts";
 
 export interface DeliveryWorkerOptions {
   prisma: PrismaClient;

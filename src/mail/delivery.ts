@@ -1,5 +1,5 @@
-import type { Config } from "../config.ts";
-import { writeDb } from "../db.ts";
+import type { Config } from "../platform/settings.ts";
+import { writeDb } from "../db/client.ts";
 import { DeliveryWorker } from "./delivery-worker.ts";
 import { logTransport, smtpTransport } from "./transport.ts";
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { prepareArticleBody } from "../content/article-body.ts";
-import { searchTextOf } from "../content/search-text.ts";
-import { sanitizeBodyHtml } from "../content/html.ts";
+import { prepareArticleBody } from "../domain/article-body.ts";
+import { searchTextOf } from "../domain/search-text.ts";
+import { sanitizeBodyHtml } from "../domain/html.ts";
 import { seedDemoTrust } from "./demo-trust.ts";
 import {
   demoArticles,

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { demoArticleTrust, demoPeople } from "../../prisma/demo/trust.ts";
-import { normalizeDoi } from "../content/scholarly-ids.ts";
+import { normalizeDoi } from "../domain/scholarly-ids.ts";
 
 /** Loads the demo trust data; safe to run again (every row is replaced or upserted). */
 export async function seedDemoTrust(

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { createPrismaClient, sqliteFilePath } from "../../src/db.ts";
+import { createPrismaClient, sqliteFilePath } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
 import { launchChromium } from "./support/browser.ts";

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { Redis } from "ioredis";
-import { createPrismaClient } from "../../src/db.ts";
+import { createPrismaClient } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
-import { loadTrustedDocuments } from "../../src/safety/trusted-documents.ts";
+import { loadTrustedDocuments } from "../../src/graphql/safety/trusted-documents.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
 
 const POSTGRES = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sqliteFilePath } from "../../src/db.ts";
+import { sqliteFilePath } from "../../src/db/client.ts";
 import { scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
 
 const CHROMIUM_FLAGS = [

@@ -4,8 +4,8 @@ import { chmodSync, copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sqliteFilePath } from "../../src/db.ts";
-import { knownMigrations } from "../../src/migrate.ts";
+import { sqliteFilePath } from "../../src/db/client.ts";
+import { knownMigrations } from "../../src/db/migrations.ts";
 import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
 import { freePort, heldRequest } from "../support/server-process.ts";
 

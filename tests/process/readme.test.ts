@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sqliteFilePath } from "../../src/db.ts";
+import { sqliteFilePath } from "../../src/db/client.ts";
 import { PROJECT, runCommand, scratchDatabase, startServer, type RunningServer } from "../support/commands.ts";
 import { documentationBlocks } from "../support/readme.ts";
 

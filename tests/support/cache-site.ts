@@ -1,5 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { db } from "../../src/db.ts";
+import { db } from "../../src/db/client.ts";
 import { emptyAuthor, emptyCategory, page, unique } from "./fixtures.ts";
 
 /** A small site of its own: articles X (C1, author A) and Y (C2, author B), draft D (C1, A), a menu to X, a slot with Y. */

@@ -1,5 +1,5 @@
-import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
-import { parseConfig } from "../../src/config.ts";
+import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
+import { parseConfig } from "../../src/platform/settings.ts";
 import type { ManualClock } from "./clock.ts";
 
 /**

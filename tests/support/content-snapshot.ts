@@ -1,4 +1,4 @@
-import { db } from "../../src/db.ts";
+import { db } from "../../src/db/client.ts";
 
 /**
  * Every row of every content table (article bodies left out: any write to an article changes

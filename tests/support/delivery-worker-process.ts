@@ -1,7 +1,7 @@
 // One Lantern instance's delivery worker, as a process of its own: drains the outbox of
 // DATABASE_URL over SMTP_URL in batches of BATCH_SIZE once the parent sends a line, then prints
 // its report as one JSON line.
-import { createPrismaClient } from "../../src/db.ts";
+import { createPrismaClient } from "../../src/db/client.ts";
 import { DeliveryWorker } from "../../src/mail/delivery-worker.ts";
 import { smtpTransport } from "../../src/mail/transport.ts";
 

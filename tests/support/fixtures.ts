@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { db } from "../../src/db.ts";
+import { db } from "../../src/db/client.ts";
 
 const unique = () => randomUUID().slice(0, 8);
 

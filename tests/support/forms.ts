@@ -1,10 +1,10 @@
 import { solveChallenge } from "altcha-lib";
 import { graphql } from "./graphql.ts";
-import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
-import { parseConfig, type Config } from "../../src/config.ts";
+import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
+import { parseConfig, type Config } from "../../src/platform/settings.ts";
 import { FormsService } from "../../src/forms/forms-service.ts";
 import type { SharedStore } from "../../src/forms/shared-store.ts";
-import type { Clock } from "../../src/clock.ts";
+import type { Clock } from "../../src/platform/clock.ts";
 import { ManualClock } from "./clock.ts";
 
 /** Fetches a formChallenge and solves it as the ALTCHA widget would; returns the `proof` payload. */

@@ -20,9 +20,9 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = templateUrl;
 
   // The server's own start-up path: migrations, WAL journal mode (SQLite), the demo content.
-  const { prepareDatabase } = await import("../../src/prepare-database.ts");
-  const { parseConfig } = await import("../../src/config.ts");
-  const { disconnectDb } = await import("../../src/db.ts");
+  const { prepareDatabase } = await import("../../src/app/prepare-database.ts");
+  const { parseConfig } = await import("../../src/platform/settings.ts");
+  const { disconnectDb } = await import("../../src/db/client.ts");
   await prepareDatabase(parseConfig({ DATABASE_URL: templateUrl, SEED_DEMO_CONTENT: "auto" }), () => {});
   await disconnectDb();
 

@@ -1,6 +1,6 @@
-import { createLanternYoga, type LanternYoga } from "../../src/yoga.ts";
-import { config, parseConfig } from "../../src/config.ts";
-import type { Clock } from "../../src/clock.ts";
+import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
+import { config, parseConfig } from "../../src/platform/settings.ts";
+import type { Clock } from "../../src/platform/clock.ts";
 
 const yoga = createLanternYoga();
 

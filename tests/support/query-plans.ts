@@ -1,5 +1,5 @@
 import type { Prisma } from "../../src/generated/prisma/client.ts";
-import { db } from "../../src/db.ts";
+import { db } from "../../src/db/client.ts";
 import { onPostgres } from "./database.ts";
 
 /**

@@ -5,7 +5,7 @@
 // CONNECTIONS clients each run single-statement writes. Transactions come from one client per
 // process, as in the application: better-sqlite3 waits for a lock synchronously, so a second
 // connection in the same thread would wait for the first, which cannot run to release it.
-import { createPrismaClient } from "../../src/db.ts";
+import { createPrismaClient } from "../../src/db/client.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 const connections = Number(process.env.CONNECTIONS);

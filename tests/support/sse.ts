@@ -1,4 +1,4 @@
-import type { LanternYoga } from "../../src/yoga.ts";
+import type { LanternYoga } from "../../src/app/yoga.ts";
 
 export interface EventStream {
   status: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createPrismaClient, databaseProvider, sqliteFilePath } from "../../src/db.ts";
+import { createPrismaClient, databaseProvider, sqliteFilePath } from "../../src/db/client.ts";
 
 // The suite runs on the database DATABASE_URL names when it starts: a SQLite file (the default)
 // or a PostgreSQL server (postgresql://user@host:port/any-existing-database). It prepares one

@@ -1,6 +1,6 @@
-import { db } from "../../src/db.ts";
+import { db } from "../../src/db/client.ts";
 import { createApiToken, revokeApiToken } from "../../src/auth/tokens.ts";
-import type { Role } from "../../src/viewer.ts";
+import type { Role } from "../../src/domain/viewer.ts";
 
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };

@@ -1,0 +1,97 @@
+import { statSync } from "node:fs";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
+import { config } from "../platform/settings.ts";
+import { countingAdapterFactory } from "./statement-count.ts";
+
+const BUSY_TIMEOUT_MS = 5000;
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** `file:` URLs select embedded SQLite, `postgres:`/`postgresql:` URLs PostgreSQL. */
+export function databaseProvider(databaseUrl: string): DatabaseProvider {
+  return /^postgres(ql)?:/.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.slice("file:".length);
+}
+
+/**
+ * A client for the database DATABASE_URL names. SQLite: an existing file (migrations create it),
+ * never a fresh empty database. PostgreSQL: a client generated from the PostgreSQL schema
+ * (prisma/postgresql, generated from the same models), typed as the SQLite one: the two differ
+ * only in the provider-specific options this code does not use.
+ */
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const factory = new PrismaPg({ connectionString: databaseUrl });
+    return new PostgresPrismaClient({ adapter: countingAdapterFactory(factory) }) as unknown as PrismaClient;
+  }
+  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  return new PrismaClient({ adapter: countingAdapterFactory(factory) });
+}
+
+/** Which file a path names: a file moved away and back keeps it, a copy put in its place does not. */
+function fileIdentity(path: string): string | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats && `${stats.dev}:${stats.ino}`;
+}
+
+const onSqlite = () => databaseProvider(config().DATABASE_URL) === "sqlite";
+
+let readClient: PrismaClient | undefined;
+let writeClient: PrismaClient | undefined;
+let openedFile: string | undefined;
+let reopening: Promise<void> | undefined;
+
+function remember<T>(client: T): T {
+  if (onSqlite()) openedFile ??= fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  return client;
+}
+
+/** The process-wide client for reads, created on first use from DATABASE_URL. */
+export function db(): PrismaClient {
+  readClient ??= remember(createPrismaClient(config().DATABASE_URL));
+  return readClient;
+}
+
+/**
+ * The client for writes, on a connection of its own. SQLite connections are shared by every
+ * statement sent through them, so a read on the transaction's connection would see (and a
+ * write would join) another request's open transaction. Writes go through here, always inside
+ * a transaction (the adapter runs one at a time); reads through db() see committed data only.
+ */
+export function writeDb(): PrismaClient {
+  writeClient ??= remember(createPrismaClient(config().DATABASE_URL));
+  return writeClient;
+}
+
+/**
+ * Whether the database file is in place. An open SQLite handle keeps working on a file that
+ * was moved or deleted, so this looks at the configured path: no file there means the
+ * database is unavailable; a different file there (restored from a backup) is reopened.
+ */
+export async function checkDatabaseFile(): Promise<boolean> {
+  if (!onSqlite()) return true;
+  const current = fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  if (current === undefined) return false;
+  if (openedFile !== undefined && current !== openedFile) {
+    // Closing first lets SQLite finish with the old file's WAL before the new file is opened.
+    reopening ??= disconnectDb()
+      .catch(() => undefined)
+      .finally(() => (reopening = undefined));
+    await reopening;
+  }
+  return true;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const closing = [readClient, writeClient];
+  readClient = undefined;
+  writeClient = undefined;
+  openedFile = undefined;
+  await Promise.all(closing.map((client) => client?.$disconnect()));
+}

@@ -1,0 +1,100 @@
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Viewer } from "./viewer.ts";
+
+/**
+ * What a caller may see, defined once. Every path takes its form from here: Prisma filters
+ * for plugin-prisma and the client, SQL fragments for `$queryRaw`, and in-memory checks for
+ * rows already read. The database constrains statuses to these lists and stores instants in
+ * one canonical form (see prisma/migrations), so the SQL comparisons are comparisons of instants.
+ */
+export const ARTICLE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const PAGE_STATUSES = ["DRAFT", "PUBLISHED"] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** The status an article or page needs to be seen by anyone. */
+const LIVE_STATUS = "PUBLISHED" satisfies ArticleStatus & PageStatus;
+
+export interface VisibilityScope {
+  viewer: Viewer;
+  /** The request's clock: every check in one request compares with the same instant. */
+  now: Date;
+}
+
+/** Editors and admins may read content in every status (previews, editorial lists). */
+export function canSeeUnpublished(viewer: Viewer): boolean {
+  return viewer.kind === "token";
+}
+
+// Articles: live when PUBLISHED and publishedAt is not after now.
+
+export function isLiveArticle(article: { status: string; publishedAt: Date | null }, now: Date): boolean {
+  return article.status === LIVE_STATUS && article.publishedAt != null && article.publishedAt.getTime() <= now.getTime();
+}
+
+export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
+  return { status: LIVE_STATUS, publishedAt: { lte: now } };
+}
+
+export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
+  return canSeeUnpublished(viewer) ? {} : publishedArticleWhere(now);
+}
+
+/** `alias` is the table's alias in the statement: written by the code, never taken from input. */
+export function publishedArticleSql(alias: string, now: Date): Prisma.Sql {
+  return Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS} AND ${column(alias, "publishedAt")} <= ${now}`;
+}
+
+export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope): Prisma.Sql {
+  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
+}
+
+/**
+ * PUBLISHED articles whose time has not come. Categories and authors keep a count of their
+ * PUBLISHED articles with a publication time, maintained by database triggers (see the
+ * published_article_counts migration); the live count is that minus these, which an index on
+ * (status, publishedAt) finds without reading the rest of the site.
+ */
+export function scheduledArticleSql(alias: string, now: Date): Prisma.Sql {
+  return Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS} AND ${column(alias, "publishedAt")} > ${now}`;
+}
+
+// Pages: live when PUBLISHED.
+
+export function isLivePage(page: { status: string }): boolean {
+  return page.status === LIVE_STATUS;
+}
+
+export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
+  return canSeeUnpublished(viewer) ? {} : { status: LIVE_STATUS };
+}
+
+export function visiblePageSql(alias: string, { viewer }: VisibilityScope): Prisma.Sql {
+  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS}`;
+}
+
+// Featured items: live from startsAt (inclusive) until endsAt (exclusive); either may be open.
+// Everyone, editors included, sees a slot's live items whose articles are live.
+
+export function isLiveFeaturedWindow(item: { startsAt: Date | null; endsAt: Date | null }, now: Date): boolean {
+  return (item.startsAt == null || item.startsAt.getTime() <= now.getTime()) && (item.endsAt == null || item.endsAt.getTime() > now.getTime());
+}
+
+export function liveFeaturedWhere(now: Date): Prisma.FeaturedItemWhereInput {
+  return {
+    AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }],
+    article: publishedArticleWhere(now),
+  };
+}
+
+/** The window only; the statement joins the item's article and applies publishedArticleSql to it. */
+export function liveFeaturedWindowSql(alias: string, now: Date): Prisma.Sql {
+  const startsAt = column(alias, "startsAt");
+  const endsAt = column(alias, "endsAt");
+  return Prisma.sql`(${startsAt} IS NULL OR ${startsAt} <= ${now}) AND (${endsAt} IS NULL OR ${endsAt} > ${now})`;
+}
+
+function column(alias: string, name: string): Prisma.Sql {
+  return Prisma.raw(`"${alias}"."${name}"`);
+}

@@ -1,0 +1,23 @@
+import { builder } from "./builder.ts";
+import { freshLoadersAfterMutations } from "./fresh-loaders.ts";
+import "./scalars/scalars.ts";
+import "./scalars/text-format.ts";
+import "./types/article.ts";
+import "./types/article-trust.ts";
+import "./types/author-credentials.ts";
+import "./types/review-queries.ts";
+import "./types/editorial-settings.ts";
+import "./types/author.ts";
+import "./types/category.ts";
+import "./connections/nested-article-connections.ts";
+import "./types/page.ts";
+import "./types/featured.ts";
+import "./types/featured-subscription.ts";
+import "./types/menu.ts";
+import "./types/site.ts";
+import "./types/uri-target.ts";
+import "./mutations/index.ts";
+import "./types/forms.ts";
+import "./types/forms-editor.ts";
+
+export const schema = freshLoadersAfterMutations(builder.toSchema({ sortSchema: false }));

@@ -1,0 +1,212 @@
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { builder } from "../builder.ts";
+import { TextFormatEnum } from "../scalars/text-format.ts";
+import { badInput } from "../../domain/errors.ts";
+import { uris } from "../../domain/uri.ts";
+import { readingTimeMinutes } from "../../domain/text.ts";
+import { formatPlainText } from "../../domain/format.ts";
+import { fold } from "../../domain/search-text.ts";
+import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../../domain/visibility.ts";
+import type { Context } from "../context.ts";
+import { ArticleOrderEnum } from "./article-order.ts";
+import { articleConnection } from "../connections/article-connection.ts";
+import { totalCountField } from "../connections/total-count.ts";
+import { Category } from "./category.ts";
+import { Author } from "./author.ts";
+import { db } from "../../db/client.ts";
+
+export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
+  description: "Where an article is in its life; anonymous callers only ever see PUBLISHED articles whose publishedAt has passed",
+  values: {
+    DRAFT: { description: "Being written; editors only" },
+    PUBLISHED: { description: "Live from publishedAt on (scheduled until then)" },
+    ARCHIVED: { description: "Taken off the site but kept; editors only" },
+  } satisfies Record<(typeof ARTICLE_STATUSES)[number], { description: string }>,
+});
+
+const SEARCH_MAX_LENGTH = 200;
+const MAX_SEARCH_WORDS = 10;
+
+export const ArticleWhere = builder.inputType("ArticleWhere", {
+  description: "Filters for an article list; all given filters apply",
+  fields: (t) => ({
+    categorySlug: t.string({ required: false, description: "Articles filed in this category or any category below it" }),
+    authorSlug: t.string({ description: "Articles by the author with this slug", required: false }),
+    search: t.string({
+      required: false,
+      description: "Words (at most 10, 200 characters in all) that must all appear in the title or body; % and _ separate words",
+    }),
+    publishedAfter: t.field({ description: "Published at or after this time", type: "DateTime", required: false }),
+    publishedBefore: t.field({ description: "Published before this time", type: "DateTime", required: false }),
+    status: t.field({ type: ArticleStatusEnum, required: false, description: "Editors only" }),
+  }),
+});
+
+type ArticleWhereArgs = typeof ArticleWhere.$inferInput;
+
+/** Translates the public filter into a Prisma where clause, visibility included. */
+export async function articleWhere(
+  filter: ArticleWhereArgs | null | undefined,
+  ctx: Context,
+): Promise<Prisma.ArticleWhereInput> {
+  const conditions: Prisma.ArticleWhereInput[] = [visibleArticleWhere(ctx)];
+  if (!filter) return conditions[0]!;
+
+  if (filter.status != null) {
+    if (!canSeeUnpublished(ctx.viewer) && filter.status !== "PUBLISHED") {
+      throw badInput("Only editors can filter articles by a status other than PUBLISHED", { argument: "where.status" });
+    }
+    conditions.push({ status: filter.status });
+  }
+  if (filter.categorySlug != null) {
+    const directory = await ctx.loaders.categoryDirectory();
+    const category = directory.bySlug.get(filter.categorySlug);
+    conditions.push({ categories: { some: { categoryId: { in: category ? directory.descendantIds(category.id) : [] } } } });
+  }
+  if (filter.authorSlug != null) conditions.push({ author: { slug: filter.authorSlug } });
+  if (filter.publishedAfter) conditions.push({ publishedAt: { gte: filter.publishedAfter } });
+  if (filter.publishedBefore) conditions.push({ publishedAt: { lt: filter.publishedBefore } });
+  if (filter.search != null) {
+    if (filter.search.length > SEARCH_MAX_LENGTH) {
+      throw badInput(`"search" must be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "where.search" });
+    }
+    // LIKE reads % and _ as wildcards and Prisma does not escape them: they separate words here.
+    const words = filter.search.split(/[\s%_]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    if (words.length === 0 && filter.search.trim() !== "") conditions.push({ id: { in: [] } });
+    for (const word of words) {
+      conditions.push({ searchText: { contains: fold(word) } });
+    }
+  }
+  return { AND: conditions };
+}
+
+
+/** The article's categories in editorial order; the first is the primary category. */
+async function categoriesOf(articleId: number, ctx: Context) {
+  const [directory, categoryIds] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryIdsByArticle().load(articleId)]);
+  return categoryIds.flatMap((id) => directory.byId.get(id) ?? []);
+}
+
+/** Home, the primary category's ancestors, the primary category, the article. */
+export async function breadcrumbTrail(
+  article: { id: number; slug: string; title: string },
+  ctx: Context,
+): Promise<{ name: string; uri: string }[]> {
+  const directory = await ctx.loaders.categoryDirectory();
+  const [primary] = await categoriesOf(article.id, ctx);
+  const trail = primary ? [...directory.ancestors(primary), primary] : [];
+  return [
+    { name: "Home", uri: uris.home() },
+    ...trail.map((category) => ({ name: category.name, uri: directory.uri(category) })),
+    { name: article.title, uri: uris.article(article.slug) },
+  ];
+}
+
+export const Article = builder.prismaNode("Article", {
+  description: "An article: its text, byline, categories and publication",
+  // Select mode: only the columns a query asks for are read (bodies are large).
+  select: { id: true },
+  id: { field: "id" },
+  findUnique: (id) => ({ id: Number(id) }),
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "Unique; the article's URI is /<slug>/" }),
+    uri: t.string({
+      description: "The article's path on the site, e.g. /the-therapeutic-relationship/",
+      select: { slug: true },
+      resolve: (article) => uris.article(article.slug),
+    }),
+    title: t.exposeString("title", { description: "Plain text" }),
+    excerpt: t.string({
+      description: "The written excerpt, or one derived from the first paragraph (55 words)",
+      args: { format: t.arg({ description: "HTML or plain text", type: TextFormatEnum, defaultValue: "HTML", required: true }) },
+      select: { excerpt: true, derivedExcerpt: true },
+      resolve: (article, { format }) => formatPlainText(article.excerpt ?? article.derivedExcerpt, format),
+    }),
+    body: t.string({
+      description: "The article's text",
+      args: {
+        format: t.arg({ description: "Sanitized HTML, or plain text", type: TextFormatEnum, defaultValue: "HTML", required: true }),
+      },
+      select: { body: true, bodyText: true },
+      resolve: (article, { format }) => (format === "PLAIN" ? article.bodyText : article.body),
+    }),
+    publishedAt: t.expose("publishedAt", {
+      description: "When the article went or goes live; null for an article never published",
+      type: "DateTime", nullable: true,
+    }),
+    updatedAt: t.expose("updatedAt", { description: "When the article was last saved", type: "DateTime" }),
+    author: t.field({
+      description: "The byline",
+      type: Author,
+      select: { authorId: true },
+      // Bylines through the per-request loader: one statement for every author a request shows.
+      resolve: async (article, _args, ctx) => {
+        const author = await ctx.loaders.authorById().load(article.authorId);
+        if (!author) throw new Error(`Article ${article.id} has no author ${article.authorId}`);
+        return author;
+      },
+    }),
+    categories: t.field({
+      type: [Category],
+      description: "In editorial order; the first is the primary category",
+      resolve: async (article, _args, ctx) => categoriesOf(article.id, ctx),
+    }),
+    primaryCategory: t.field({
+      description: "The first of categories; null for an article without categories",
+      type: Category,
+      nullable: true,
+      resolve: async (article, _args, ctx) => (await categoriesOf(article.id, ctx))[0] ?? null,
+    }),
+    breadcrumbs: t.field({
+      type: [Breadcrumb],
+      description: "Home, the primary category's ancestors, the primary category, the article",
+      select: { slug: true, title: true },
+      resolve: (article, _args, ctx) => breadcrumbTrail(article, ctx),
+    }),
+    wordCount: t.exposeInt("wordCount", { description: "Words in the body" }),
+    readingTimeMinutes: t.int({
+      description: "Minutes to read the body at 200 words a minute, at least 1",
+      select: { wordCount: true },
+      resolve: (article) => readingTimeMinutes(article.wordCount),
+    }),
+    status: t.field({
+      description: "Anonymous callers only see PUBLISHED",
+      type: ArticleStatusEnum,
+      select: { status: true },
+      resolve: (article) => article.status as never,
+    }),
+    version: t.exposeInt("version", { description: "Increases with every saved change; send it back when updating" }),
+    featuredImageUrl: t.expose("featuredImageUrl", { description: "The article's image", type: "URL", nullable: true }),
+    videoUrl: t.expose("videoUrl", { description: "The article's video", type: "URL", nullable: true }),
+  }),
+});
+
+export const Breadcrumb = builder.objectRef<{ name: string; uri: string }>("Breadcrumb").implement({
+  description: "One step of a breadcrumb trail",
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "The step's label" }),
+    uri: t.exposeString("uri", { description: "The step's path on the site" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.prismaField({
+    description: "The article with this slug; null if there is none or you may not see it",
+    type: Article,
+    nullable: true,
+    args: { slug: t.arg.string({ description: "An article's slug", required: true }) },
+    resolve: (query, _root, { slug }, ctx) => db().article.findUnique({ ...query, where: { slug, AND: [visibleArticleWhere(ctx)] } }),
+  }),
+  articles: t.connection(
+    {
+      description: "Articles you may see, newest first unless ordered otherwise",
+      type: Article,
+      args: {
+        where: t.arg({ description: "Filters; all given filters apply", type: ArticleWhere, required: false }),
+        orderBy: t.arg({ description: "NEWEST unless given", type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
+      },
+      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info),
+    },
+    { fields: totalCountField },
+  ),
+}));
