@@ -4,8 +4,7 @@ import { build } from "esbuild";
 /**
  * `npm run build`: the commands production runs with plain `node`, each bundled into dist/ with
  * the packages it uses (one file to load instead of thousands; no TypeScript at run time).
- * better-sqlite3 (native code) and the Prisma CLI (run as a child for migrations) stay in
- * node_modules.
+ * better-sqlite3 (native code) stays in node_modules; migrations run in-process (src/migrate.ts).
  */
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -17,7 +16,7 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
-  external: ["better-sqlite3", "prisma"],
+  external: ["better-sqlite3"],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: 'import { createRequire as createRequireForBundle } from "node:module"; const require = createRequireForBundle(import.meta.url);' },
   logLevel: "warning",

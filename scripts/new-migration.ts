@@ -1,13 +1,13 @@
 /**
  * Writes a new migration from the schema changes made since the last one:
  *   npm run db:new-migration -- add_author_twitter
- * `prisma migrate dev` needs a shadow database this Prisma set-up cannot create, so the SQL
- * comes from `prisma migrate diff` between the schema as of the last migration (kept in
- * prisma/migrations/schema.snapshot.prisma) and prisma/schema.prisma.
+ * The SQL comes from `migrate diff` (offline: scripts/prisma/migrate-diff.ts) between the schema
+ * as of the last migration (kept in prisma/migrations/schema.snapshot.prisma) and
+ * prisma/schema.prisma; no database and no native schema engine are needed.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { migrateDiff } from "./prisma/migrate-diff.ts";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,13 +15,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(1);
 }
 
-const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
 const snapshot = "prisma/migrations/schema.snapshot.prisma";
-const sql = execFileSync(
-  process.execPath,
-  [prismaCli, "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8" },
-);
+const sql = migrateDiff("sqlite", snapshot, "prisma/schema.prisma");
 if (!/\b(CREATE|ALTER|DROP|INSERT|PRAGMA)\b/.test(sql)) {
   console.log("No schema changes since the last migration.");
   process.exit(0);

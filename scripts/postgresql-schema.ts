@@ -8,10 +8,9 @@
  * and, for a migration named <name>, PostgreSQL's form of any hand-written SQL its SQLite
  * migration holds, from prisma/postgresql/extra/<name>.sql.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
+import { migrateDiff } from "./prisma/migrate-diff.ts";
 import { ARTICLE_STATUSES, PAGE_STATUSES } from "../src/domain/visibility.ts";
 
 const SOURCE = "prisma/schema.prisma";
@@ -38,14 +37,7 @@ const checks = (table: string, values: readonly string[]) =>
 /** SQL that Prisma's datamodel cannot express, added to the first migration. */
 const CONSTRAINTS = `\n-- Statuses are constrained to their values (src/domain/visibility.ts)\n${checks("Article", ARTICLE_STATUSES)}${checks("Page", PAGE_STATUSES)}`;
 
-const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-function diff(from: string | null, to: string): string {
-  const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
-  return execFileSync(process.execPath, [prismaCli, "migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
-  });
-}
+const diff = (from: string | null, to: string) => migrateDiff("postgresql", from, to);
 const hasChanges = (sql: string) => /\b(CREATE|ALTER|DROP)\b/.test(sql);
 
 const check = process.argv.includes("--check");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { sqliteFilePath } from "../src/db/client.ts";
 import { publishedArticleWhere } from "../src/domain/visibility.ts";
@@ -13,7 +13,7 @@ import type { Window } from "../src/graphql/connections/pagination.ts";
 const databaseUrl = process.env.DATABASE_URL!;
 const statements: { query: string; params: string }[] = [];
 const logged = new PrismaClient({
-  adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl) }),
+  adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) }),
   log: [{ emit: "event", level: "query" }],
 });
 logged.$on("query", (event) => statements.push({ query: event.query, params: event.params }));

@@ -8,9 +8,9 @@ import { isDatabaseEmpty, seedDemoContent } from "../seed/demo-content.ts";
 import { demoArticles, demoAuthors, demoCategories, demoMenus, demoPages } from "../../prisma/demo/content.ts";
 
 /**
- * Checks that the SQLite file can be used, then applies pending migrations (none: no child
- * process). Every command that uses the database starts here; errors are one line. Returns the
- * migrations applied.
+ * Checks that the SQLite file can be used, then applies pending migrations in this process
+ * (src/db/migrations.ts; none pending: no write lock). Every command that uses the database starts
+ * here; errors are one line. Returns the migrations applied.
  */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<string[]> {
   if (databaseProvider(config.DATABASE_URL) === "sqlite") {

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
@@ -30,7 +30,7 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     const factory = new PrismaPg({ connectionString: databaseUrl });
     return new PostgresPrismaClient({ adapter: countingAdapterFactory(factory) }) as unknown as PrismaClient;
   }
-  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
+  const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
   return new PrismaClient({ adapter: countingAdapterFactory(factory) });
 }
 

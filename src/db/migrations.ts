@@ -1,25 +1,29 @@
-import { execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
-import Database from "better-sqlite3";
-import { createPrismaClient, databaseProvider } from "./client.ts";
-import { PROJECT_ROOT, projectFile } from "../platform/project-files.ts";
+import { databaseProvider, sqliteFilePath } from "./client.ts";
+import { openPostgresqlHistory, openSqliteHistory, type AppliedRow, type MigrationHistory } from "./migration-history.ts";
+import { projectFile } from "../platform/project-files.ts";
 import { connectionFailure } from "./postgresql-connection.ts";
 
-const run = promisify(execFile);
-const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
 const MIGRATIONS = projectFile("prisma/migrations");
 const POSTGRESQL_MIGRATIONS = projectFile("prisma/postgresql/migrations");
-/** Any constant: instances starting together on one database take turns migrating it. */
-const MIGRATION_LOCK = 7_302_661;
 
-/** A migration could not be applied; the message says why in a line or two, without a stack trace. */
-export class MigrationError extends Error {}
+type MigrationErrorCode = "MIGRATION_EDITED" | "MIGRATION_UNFINISHED" | "MIGRATION_FAILED" | "MIGRATION_LOCKED" | "MIGRATION_UNAVAILABLE";
 
-/** The migrations in prisma/migrations, oldest first. */
+/** A migration could not be applied; the message says why in one line, without a stack trace. */
+export class MigrationError extends Error {
+  constructor(
+    readonly code: MigrationErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Migration = { name: string; sql: string; checksum: string };
+
+/** The migrations in a folder (prisma/migrations by default), oldest first. */
 export function knownMigrations(folder = MIGRATIONS): string[] {
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, "migration.sql")))
@@ -27,138 +31,95 @@ export function knownMigrations(folder = MIGRATIONS): string[] {
     .sort();
 }
 
-/**
- * The migrations that `prisma migrate deploy` would apply: those not recorded as finished in
- * the database's _prisma_migrations table (all of them for a new file). Read with a plain
- * read-only connection, so it works next to a running server and costs a few milliseconds.
- */
-export function pendingMigrations(file: string, folder = MIGRATIONS): string[] {
-  const known = knownMigrations(folder);
-  if (!existsSync(file)) return known;
-  const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
-  try {
-    return unapplied(connection, known);
-  } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") throw lockedError(file);
-    throw error;
-  } finally {
-    connection.close();
-  }
+/** Prisma's checksum of a migration: the SHA-256 of its migration.sql, as hex. */
+export function migrationChecksum(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
 }
 
-function unapplied(connection: Database.Database, known: string[]): string[] {
-  const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-  if (!table) return known;
-  const applied = new Set(
-    connection
-      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-      .all()
-      .map((row) => (row as { migration_name: string }).migration_name),
-  );
-  return known.filter((name) => !applied.has(name));
+function readMigrations(folder: string): Migration[] {
+  return knownMigrations(folder).map((name) => {
+    const sql = readFileSync(join(folder, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: migrationChecksum(sql) };
+  });
 }
-
-function lockedError(file: string): MigrationError {
-  return new MigrationError(`Cannot migrate ${file}: another process is using it (a running Lantern server?). Stop it, then run this again.`);
-}
-
-/** Prisma's schema engine takes the database for itself; with another process in it, it fails like this. */
-const LOCKED = /SocketTimeout|database is locked|SQLITE_BUSY/i;
 
 /**
- * Applies pending migrations and returns their names. SQLite: `prisma migrate deploy` (creating
- * the file if needed), started only when a migration is pending. PostgreSQL: the same migrations
- * table and checksums, applied here because Prisma 6.19's migrate commands cannot read
- * PostgreSQL's catalogs through @prisma/adapter-pg (prisma/orm#27403).
+ * The migrations still to apply, after checking the history against the files: a migration
+ * edited after it was applied, or one that failed part-way under `prisma migrate deploy`, stops
+ * everything with a one-line MigrationError. Rolled-back rows count as not applied, as for Prisma.
  */
-export async function migrateDatabase(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
-  if (databaseProvider(databaseUrl) === "postgresql") return migratePostgresql(databaseUrl, log);
-  const file = databaseUrl.slice("file:".length);
-  const pending = pendingMigrations(file);
-  if (pending.length === 0) return [];
-  log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"} to ${file}: ${pending.join(", ")}`);
-  try {
-    // Prisma finds prisma.config.ts and the migrations in the project folder; the file is named
-    // by its absolute path, so a relative one still means the folder the command was run from.
-    await run(process.execPath, [prismaCli, "migrate", "deploy"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${resolve(file)}`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    const output = `${stdout}${stderr}`;
-    if (LOCKED.test(output)) throw lockedError(file);
-    throw new MigrationError(`Database migration failed on ${file}: ${lastErrorLine(output)}`);
+function pendingOf(migrations: Migration[], history: AppliedRow[], database: string): Migration[] {
+  const finished = new Map<string, string>();
+  for (const row of history) if (row.finishedAt !== null && row.rolledBackAt === null) finished.set(row.name, row.checksum);
+  const failed = history.find((row) => row.finishedAt === null && row.rolledBackAt === null && !finished.has(row.name));
+  if (failed) {
+    throw new MigrationError(
+      "MIGRATION_UNFINISHED",
+      `Cannot migrate ${database}: migration ${failed.name} failed part-way earlier (_prisma_migrations records it unfinished); repair the database, then mark the row rolled back`,
+    );
   }
-  return pending;
-}
-
-/** The line of Prisma's output that says what went wrong (its output is a screenful). */
-function lastErrorLine(output: string): string {
-  const lines = output.split("\n").map((line) => line.trim()).filter(Boolean);
-  return lines.findLast((line) => /^Error\b/.test(line)) ?? lines.at(-1) ?? "prisma migrate deploy failed";
-}
-
-/** Prisma's own bookkeeping table, so `prisma migrate status` reads what was applied. */
-const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-  "checksum" VARCHAR(64) NOT NULL,
-  "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" TIMESTAMPTZ,
-  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-)`;
-
-/** Statements of a migration: split at `;` line ends outside dollar-quoted function bodies. */
-function statementsOf(sql: string): string[] {
-  const statements: string[] = [];
-  let current = "";
-  let inBody = false;
-  for (const line of sql.split("\n")) {
-    if (!inBody && /^\s*--/.test(line)) continue;
-    current += `${line}\n`;
-    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
-    if (!inBody && /;\s*$/.test(line)) {
-      statements.push(current.trim().replace(/;$/, ""));
-      current = "";
+  for (const migration of migrations) {
+    const recorded = finished.get(migration.name);
+    if (recorded !== undefined && recorded !== migration.checksum) {
+      throw new MigrationError(
+        "MIGRATION_EDITED",
+        `Cannot migrate ${database}: migration ${migration.name} was edited after it was applied (checksum ${migration.checksum.slice(0, 12)}… differs from the recorded ${recorded.slice(0, 12)}…); restore it and put the change in a new migration`,
+      );
     }
   }
-  if (current.trim()) statements.push(current.trim());
-  return statements;
+  return migrations.filter((migration) => !finished.has(migration.name));
 }
 
-async function migratePostgresql(databaseUrl: string, log: (line: string) => void): Promise<string[]> {
-  const prisma = createPrismaClient(databaseUrl);
+const plural = (count: number) => `${count} migration${count === 1 ? "" : "s"}`;
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+
+/**
+ * Brings the database DATABASE_URL names to the latest migration and returns the names applied.
+ * One runner for both databases: the SQL files in prisma/migrations (SQLite) or
+ * prisma/postgresql/migrations, each in one transaction that holds the database's migration lock,
+ * recorded in Prisma's own `_prisma_migrations` table with Prisma's checksums, so databases that
+ * `prisma migrate deploy` made keep working and Prisma's tools read what was applied.
+ */
+export async function migrateDatabase(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  const postgresql = databaseProvider(databaseUrl) === "postgresql";
+  const database = postgresql ? "the PostgreSQL database" : resolve(sqliteFilePath(databaseUrl));
+  const migrations = readMigrations(postgresql ? POSTGRESQL_MIGRATIONS : MIGRATIONS);
+  let history: MigrationHistory;
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-        await tx.$executeRawUnsafe(MIGRATIONS_TABLE);
-        const applied = await tx.$queryRawUnsafe<{ migration_name: string }[]>(
-          `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
-        );
-        const done = new Set(applied.map((row) => row.migration_name));
-        const pending = readdirSync(POSTGRESQL_MIGRATIONS)
-          .filter((name) => /^\d/.test(name) && !done.has(name))
-          .sort();
-        if (pending.length > 0) log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
-        for (const name of pending) {
-          const sql = readFileSync(join(POSTGRESQL_MIGRATIONS, name, "migration.sql"), "utf8");
-          const statements = statementsOf(sql);
-          for (const statement of statements) await tx.$executeRawUnsafe(statement);
-          await tx.$executeRaw`
-            INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count")
-            VALUES (${randomUUID()}, ${createHash("sha256").update(sql).digest("hex")}, now(), ${name}, ${statements.length})`;
-        }
-        return pending;
-      },
-      { timeout: 120_000, maxWait: 120_000 },
-    );
+    history = postgresql ? await openPostgresqlHistory(databaseUrl) : openSqliteHistory(sqliteFilePath(databaseUrl));
   } catch (error) {
-    throw connectionFailure(error, databaseUrl) ?? new MigrationError(`Database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw (postgresql && connectionFailure(error, databaseUrl)) || new MigrationError("MIGRATION_UNAVAILABLE", `Cannot migrate ${database}: ${oneLine(error)}`);
+  }
+  try {
+    // A read without the lock: a database that is up to date costs no write lock at start-up.
+    const pending = pendingOf(migrations, await history.read(), database);
+    if (pending.length === 0) return [];
+    log(`Applying ${plural(pending.length)}${postgresql ? "" : ` to ${sqliteFilePath(databaseUrl)}`}: ${pending.map((m) => m.name).join(", ")}`);
+    const applied: string[] = [];
+    for (;;) {
+      // Under the lock the history is read again: another instance may have applied some meanwhile.
+      const next = await history.locked(async (tx) => {
+        const migration = pendingOf(migrations, await tx.read(), database)[0];
+        if (!migration) return undefined;
+        const startedAt = new Date();
+        try {
+          await tx.run(migration.sql);
+        } catch (error) {
+          throw new MigrationError("MIGRATION_FAILED", `Migration ${migration.name} failed on ${database} (nothing of it was applied): ${oneLine(error)}`);
+        }
+        await tx.record({ id: randomUUID(), name: migration.name, checksum: migration.checksum, startedAt });
+        return migration.name;
+      });
+      if (next === undefined) return applied;
+      applied.push(next);
+    }
+  } catch (error) {
+    if (error instanceof MigrationError) throw error;
+    if ((error as { code?: string }).code === "SQLITE_BUSY") {
+      throw new MigrationError("MIGRATION_LOCKED", `Cannot migrate ${database}: another process is using it (a running Lantern server?). Stop it, then run this again.`);
+    }
+    throw (postgresql && connectionFailure(error, databaseUrl)) || new MigrationError("MIGRATION_UNAVAILABLE", `Cannot migrate ${database}: ${oneLine(error)}`);
   } finally {
-    await prisma.$disconnect();
+    await history.close();
   }
 }
