@@ -27,7 +27,7 @@ export function connectionFailure(error: unknown, databaseUrl: string): Database
   if (/client password must be a string/.test(error instanceof Error ? error.message : "")) {
     return because("the server asks for a password and DATABASE_URL has none (add it: postgresql://user:password@host/database)");
   }
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } }).meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } }).meta?.driverAdapterError?.cause ?? fromPgError(error);
   if (!cause) return undefined;
   const original = cause.originalMessage ?? "";
   if (cause.originalCode === "28P01") return because(`wrong password for ${user} (fix the password in DATABASE_URL)`);
@@ -37,5 +37,14 @@ export function connectionFailure(error: unknown, databaseUrl: string): Database
   if (cause.kind === "DatabaseAccessDenied" || cause.kind === "AuthenticationFailed" || cause.originalCode?.startsWith("28")) {
     return because(`access denied: ${original || cause.kind}`);
   }
+  return undefined;
+}
+
+/** pg's own error (the migrations runner connects through pg directly), in the driver adapter's terms. */
+function fromPgError(error: unknown): DriverCause | undefined {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code === "3D000") return { kind: "DatabaseDoesNotExist", originalCode: code, originalMessage: message };
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EHOSTUNREACH" || code === "ETIMEDOUT") return { kind: "DatabaseNotReachable", originalCode: code };
+  if (code?.startsWith("28")) return { originalCode: code, originalMessage: message };
   return undefined;
 }
