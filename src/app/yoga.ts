@@ -1,5 +1,5 @@
 import { createLogger, createYoga } from "graphql-yoga";
-import { schema } from "../graphql/schema.ts";
+import { serverSchema } from "./schema-steps.ts";
 import { createContext } from "../graphql/context.ts";
 import { maskError } from "../graphql/errors.ts";
 import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../http/graphiql/example-queries.ts";
@@ -20,7 +20,7 @@ import { FormsService } from "../forms/forms-service.ts";
 import { formPages } from "../forms/http-pages.ts";
 import { publicFeeds } from "../http/feeds/routes.ts";
 import { createResponseCache, type ResponseCache } from "../cache/response-cache.ts";
-import { cachingSchema, responseCachePlugin } from "../cache/plugin.ts";
+import { responseCachePlugin } from "../cache/plugin.ts";
 import { compression } from "../platform/http/compression.ts";
 import { boundedRequestBodies } from "../platform/http/request-body.ts";
 import { withLastResort } from "../graphql/safety/last-resort.ts";
@@ -38,7 +38,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
   const cache = responseCache ?? createResponseCache(settings, clock);
-  const served = cachingSchema(schema);
+  const served = serverSchema();
   const logger = createLogger(settings.LOG_LEVEL);
   return createYoga({
     schema: served,

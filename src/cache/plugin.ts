@@ -3,7 +3,7 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
 import type { Lookup } from "./store.ts";
 import { responseId } from "./response-cache.ts";
-import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
+import { collectKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
 import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "../platform/http/etag.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
@@ -36,15 +36,11 @@ function isAnonymous(request: Request): boolean {
   return !request.headers.has("authorization") && !request.headers.has("cookie");
 }
 
-const wrapped = new WeakSet<GraphQLSchema>();
-
 /**
- * The schema with the cache's hooks: query fields record the keys of what they show, and each
- * mutation field evicts what it affects (read before it runs and after) once it has succeeded.
+ * Each mutation field evicts what it affects (read before it runs and after) once it has
+ * succeeded. A step of the server's schema (src/app/schema-steps.ts).
  */
-export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
-  if (wrapped.has(schema)) return schema;
-  wrapped.add(schema);
+export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve;
     const effect = MUTATION_EFFECTS[field.name];
@@ -64,7 +60,7 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
       return result;
     };
   }
-  return recordingResponseKeys(schema);
+  return schema;
 }
 
 /** The stored answer for `id`, and whether it may be served now: not when the next scheduled change is under a second away. */
