@@ -1,4 +1,5 @@
-import { createLogger, createYoga } from "graphql-yoga";
+import { createYoga } from "graphql-yoga";
+import { createLogger } from "../platform/logging.ts";
 import { serverSchema } from "./schema-steps.ts";
 import { createContext } from "../graphql/context.ts";
 import { maskError } from "../graphql/errors.ts";
@@ -37,9 +38,9 @@ export interface Parts {
 export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
-  const cache = responseCache ?? createResponseCache(settings, clock);
-  const served = serverSchema();
   const logger = createLogger(settings.LOG_LEVEL);
+  const cache = responseCache ?? createResponseCache(settings, clock, logger.warn);
+  const served = serverSchema();
   return createYoga({
     schema: served,
     context: (initial) => createContext(initial, clock, live, formsService),
