@@ -1,5 +1,6 @@
-import { createLogger, createYoga } from "graphql-yoga";
-import { schema } from "../graphql/schema.ts";
+import { createYoga } from "graphql-yoga";
+import { createLogger } from "../platform/logging.ts";
+import { serverSchema } from "./schema-steps.ts";
 import { createContext } from "../graphql/context.ts";
 import { maskError } from "../graphql/errors.ts";
 import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../http/graphiql/example-queries.ts";
@@ -20,7 +21,7 @@ import { FormsService } from "../forms/forms-service.ts";
 import { formPages } from "../forms/http-pages.ts";
 import { publicFeeds } from "../http/feeds/routes.ts";
 import { createResponseCache, type ResponseCache } from "../cache/response-cache.ts";
-import { cachingSchema, responseCachePlugin } from "../cache/plugin.ts";
+import { responseCachePlugin } from "../cache/plugin.ts";
 import { compression } from "../platform/http/compression.ts";
 import { boundedRequestBodies } from "../platform/http/request-body.ts";
 import { withLastResort } from "../graphql/safety/last-resort.ts";
@@ -37,9 +38,9 @@ export interface Parts {
 export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
-  const cache = responseCache ?? createResponseCache(settings, clock);
-  const served = cachingSchema(schema);
   const logger = createLogger(settings.LOG_LEVEL);
+  const cache = responseCache ?? createResponseCache(settings, clock, logger.warn);
+  const served = serverSchema();
   return createYoga({
     schema: served,
     context: (initial) => createContext(initial, clock, live, formsService),

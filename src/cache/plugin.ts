@@ -3,7 +3,7 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
 import { lookUp, storeAnswer, type CacheLookup } from "./cached-answer.ts";
 import { responseId } from "./response-cache.ts";
-import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
+import { collectKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
 import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
 import { serveCached } from "../platform/http/serve-cached.ts";
@@ -37,15 +37,11 @@ function isAnonymous(request: Request): boolean {
   return !request.headers.has("authorization") && !request.headers.has("cookie");
 }
 
-const wrapped = new WeakSet<GraphQLSchema>();
-
 /**
- * The schema with the cache's hooks: query fields record the keys of what they show, and each
- * mutation field evicts what it affects (read before it runs and after) once it has succeeded.
+ * Each mutation field evicts what it affects (read before it runs and after) once it has
+ * succeeded. A step of the server's schema (src/app/schema-steps.ts).
  */
-export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
-  if (wrapped.has(schema)) return schema;
-  wrapped.add(schema);
+export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve;
     const effect = MUTATION_EFFECTS[field.name];
@@ -65,7 +61,7 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
       return result;
     };
   }
-  return recordingResponseKeys(schema);
+  return schema;
 }
 
 /** A result, or a batch of them, with any error: not cached. */
