@@ -18,7 +18,7 @@ export function runCommand(command: string, args: string[], options: { env?: Rec
     ? ["setpriv", [`--reuid=${options.user}`, "--regid=nogroup", "--clear-groups", command, ...args]]
     : [command, args];
   // The commands' own default LOG_LEVEL, not the quieter one the test process runs at.
-  const env = { ...process.env, LOG_LEVEL: "info", ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "info", ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(file, argv, { cwd: options.cwd ?? PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
