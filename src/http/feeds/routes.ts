@@ -15,9 +15,9 @@ const NOT_FOUND = "Not Found";
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
  * content only, with the clock the GraphQL requests use. They are kept in the response cache
  * (when it is on) under `publicFeedKeys`, evicted and purged with it, and never past the next
- * scheduled change.
+ * scheduled change. Their absolute URLs start with `siteUrl`, this server's SITE_URL.
  */
-export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
+export function publicFeeds(siteUrl: string, clock: Clock, cache: ResponseCache): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
@@ -41,7 +41,7 @@ export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
         const partNumber = part ? Number(part[1]) : null;
         // A part is looked for by counting, never by listing the site; its absence is cached like an answer.
         const missing = partNumber !== null && !sitemapPartExists(partNumber, await sitemapUrlCount(now));
-        const body = missing ? null : isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), partNumber);
+        const body = missing ? null : isFeed ? await atomFeed(siteUrl, now) : sitemapDocument(siteUrl, await sitemapEntries(siteUrl, now), partNumber);
         const ttl = cache.enabled ? await cache.ttlMs(now) : 0;
         const contentType = body === null ? "text/plain; charset=utf-8" : `${isFeed ? "application/atom+xml" : "application/xml"}; charset=utf-8`;
         const text = body ?? NOT_FOUND;

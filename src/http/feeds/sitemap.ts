@@ -1,5 +1,4 @@
-import { uris } from "../../domain/uri.ts";
-import { absoluteUrl } from "../../domain/absolute-url.ts";
+import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "../../read/category-directory.ts";
 import type { Category } from "../../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
@@ -18,23 +17,23 @@ export interface SitemapEntry {
 }
 
 /** Every public URL of the site: home, published articles, pages, and categories and authors with published articles. */
-export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
+export async function sitemapEntries(siteUrl: string, now: Date): Promise<SitemapEntry[]> {
   const [articles, pages, authors, directory] = await Promise.all([
     publishedArticleDates(now),
     publishedPageDates(now),
     authorsWithArticles(now),
     loadCategoryDirectory(now),
   ]);
-  const articleEntries = articles.map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified }));
+  const articleEntries = articles.map((a) => ({ loc: absoluteUrl(siteUrl, uris.article(a.slug)), lastmod: a.lastModified }));
   return [
-    { loc: absoluteUrl(uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },
+    { loc: absoluteUrl(siteUrl, uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },
     ...articleEntries,
-    ...pages.map((p) => ({ loc: absoluteUrl(uris.page(p.slug)), lastmod: p.updatedAt })),
+    ...pages.map((p) => ({ loc: absoluteUrl(siteUrl, uris.page(p.slug)), lastmod: p.updatedAt })),
     ...listedCategories(directory).map((category) => ({
-      loc: absoluteUrl(directory.uri(category)),
+      loc: absoluteUrl(siteUrl, directory.uri(category)),
       lastmod: category.updatedAt,
     })),
-    ...authors.map((a) => ({ loc: absoluteUrl(uris.author(a.slug)), lastmod: a.updatedAt })),
+    ...authors.map((a) => ({ loc: absoluteUrl(siteUrl, uris.author(a.slug)), lastmod: a.updatedAt })),
   ];
 }
 
@@ -94,14 +93,14 @@ export const sitemapPartUri = (n: number) => `/sitemap-${n}.xml`;
  * index of /sitemap-1.xml, /sitemap-2.xml, … of `maxUrls` URLs each. Returns null for a part
  * that does not exist.
  */
-export function sitemapDocument(entries: readonly SitemapEntry[], part: number | null, maxUrls = SITEMAP_MAX_URLS): string | null {
+export function sitemapDocument(siteUrl: string, entries: readonly SitemapEntry[], part: number | null, maxUrls = SITEMAP_MAX_URLS): string | null {
   const partCount = Math.ceil(entries.length / maxUrls);
   if (part === null) {
     if (partCount <= 1) return urlsetXml(entries);
     return sitemapIndexXml(
       Array.from({ length: partCount }, (_, index) => {
         const chunk = entries.slice(index * maxUrls, (index + 1) * maxUrls);
-        return { loc: absoluteUrl(sitemapPartUri(index + 1)), lastmod: latest(...chunk.map((entry) => entry.lastmod)) };
+        return { loc: absoluteUrl(siteUrl, sitemapPartUri(index + 1)), lastmod: latest(...chunk.map((entry) => entry.lastmod)) };
       }),
     );
   }
