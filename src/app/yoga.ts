@@ -4,11 +4,11 @@ import { serverSchema } from "./schema-steps.ts";
 import { createContext } from "../graphql/context.ts";
 import { maskError } from "../graphql/errors.ts";
 import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../http/graphiql/example-queries.ts";
-import { config, type Config } from "../platform/settings.ts";
+import type { Config } from "../platform/settings.ts";
 import { useLanternMetrics } from "../http/metrics.ts";
 import { safetyPlugins } from "../graphql/safety/plugins.ts";
 import { corsOptions } from "../graphql/safety/web.ts";
-import { isEditorRequest } from "../graphql/safety/editor-request.ts";
+import { editorRequestCheck } from "../graphql/safety/editor-request.ts";
 import { registeredOperationNames } from "../graphql/safety/trusted-documents.ts";
 import { readiness } from "../http/health.ts";
 import { databaseGuard } from "../http/database-guard.ts";
@@ -25,6 +25,7 @@ import { responseCachePlugin } from "../cache/plugin.ts";
 import { compression } from "../platform/http/compression.ts";
 import { boundedRequestBodies } from "../platform/http/request-body.ts";
 import { withLastResort } from "../graphql/safety/last-resort.ts";
+import { useDatabase } from "../db/client.ts";
 
 export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -35,7 +36,8 @@ export interface Parts {
   responseCache?: ResponseCache;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
+export function createLanternYoga(settings: Config, { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
+  useDatabase(settings.DATABASE_URL);
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
   const logger = createLogger(settings.LOG_LEVEL);
@@ -43,7 +45,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
   const served = serverSchema();
   return createYoga({
     schema: served,
-    context: (initial) => createContext(initial, clock, live, formsService),
+    context: (initial) => createContext(initial, clock, live, formsService, settings.SITE_URL),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -65,8 +67,8 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
-      publicFeeds(clock, cache),
-      ...safetyPlugins({ settings, schema: served, isEditorRequest }),
+      publicFeeds(settings.SITE_URL, clock, cache),
+      ...safetyPlugins({ settings, schema: served, isEditorRequest: editorRequestCheck(clock) }),
       responseCachePlugin(cache),
       compression(),
     ], logger),

@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
       const parsed = emailAddress.safeParse(args.email);
       if (!parsed.success) throw badInput(`email: ${parsed.error.issues[0]!.message}`, { field: "email" });
       const tokenId = ctx.viewer.kind === "token" ? ctx.viewer.tokenId : null;
-      return { erased: await eraseAddress(parsed.data, tokenId, ctx.forms.service.clock.now()) };
+      return { erased: await eraseAddress(parsed.data, tokenId, ctx.now) };
     },
   }),
   markContactMessageHandled: t.prismaField({
@@ -163,7 +163,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const id = Number(args.id);
-      if (!Number.isSafeInteger(id) || id <= 0 || !(await markContactMessageHandled(id, args.handled ?? true, ctx.forms.service.clock.now()))) {
+      if (!Number.isSafeInteger(id) || id <= 0 || !(await markContactMessageHandled(id, args.handled ?? true, ctx.now))) {
         throw codedError("NOT_FOUND", "No contact message has this id", { field: "id" });
       }
       return db().contactMessage.findUniqueOrThrow({ ...query, where: { id } });

@@ -17,9 +17,9 @@ const NOT_FOUND = "Not Found";
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
  * content only, with the clock the GraphQL requests use. They are kept in the response cache
  * (when it is on) under `publicFeedKeys`, evicted and purged with it, and never past the next
- * scheduled change.
+ * scheduled change. Their absolute URLs start with `siteUrl`, this server's SITE_URL.
  */
-export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
+export function publicFeeds(siteUrl: string, clock: Clock, cache: ResponseCache): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
@@ -38,8 +38,8 @@ export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
       const now = clock.now();
       const partNumber = part ? Number(part[1]) : null;
       const { answer, maxAge } = await cachedOrBuilt(cache, responseId(["public feed", url.pathname]), now, async () => {
-        if (isFeed) return { body: await atomFeed(now), contentType: "application/atom+xml; charset=utf-8", keys: publicFeedKeys };
-        const body = await sitemapDocument(now, partNumber);
+        if (isFeed) return { body: await atomFeed(siteUrl, now), contentType: "application/atom+xml; charset=utf-8", keys: publicFeedKeys };
+        const body = await sitemapDocument(siteUrl, now, partNumber);
         // A part that does not exist is found by counting, and its absence is cached like an answer.
         if (body === null) return { body: NOT_FOUND, contentType: "text/plain; charset=utf-8", keys: publicFeedKeys, status: 404 };
         return { body, contentType: "application/xml; charset=utf-8", keys: publicFeedKeys };

@@ -1,5 +1,4 @@
-import { uris } from "../../domain/uri.ts";
-import { absoluteUrl } from "../../domain/absolute-url.ts";
+import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "../../read/category-directory.ts";
 import type { Category } from "../../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
@@ -33,27 +32,27 @@ interface Segment {
  * categories and authors with published articles. Sized from counts: four statements whatever the
  * site's size; nothing is listed until a slice is read.
  */
-async function sitemapSegments(now: Date): Promise<Segment[]> {
+async function sitemapSegments(siteUrl: string, now: Date): Promise<Segment[]> {
   const [counts, directory] = await Promise.all([publishedCounts(now), loadCategoryDirectory(now)]);
   const categories = listedCategories(directory);
   return [
-    { size: 1, entries: async ({ take }) => (take > 0 ? [{ loc: absoluteUrl(uris.home()), lastmod: await lastArticleChange(now) }] : []) },
+    { size: 1, entries: async ({ take }) => (take > 0 ? [{ loc: absoluteUrl(siteUrl, uris.home()), lastmod: await lastArticleChange(now) }] : []) },
     {
       size: counts.articles,
-      entries: async (slice) => (await publishedArticleDates(now, slice)).map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified })),
+      entries: async (slice) => (await publishedArticleDates(now, slice)).map((a) => ({ loc: absoluteUrl(siteUrl, uris.article(a.slug)), lastmod: a.lastModified })),
     },
     {
       size: counts.pages,
-      entries: async (slice) => (await publishedPageDates(now, slice)).map((p) => ({ loc: absoluteUrl(uris.page(p.slug)), lastmod: p.updatedAt })),
+      entries: async (slice) => (await publishedPageDates(now, slice)).map((p) => ({ loc: absoluteUrl(siteUrl, uris.page(p.slug)), lastmod: p.updatedAt })),
     },
     {
       size: categories.length,
       entries: async ({ skip, take }) =>
-        categories.slice(skip, skip + take).map((category) => ({ loc: absoluteUrl(directory.uri(category)), lastmod: category.updatedAt })),
+        categories.slice(skip, skip + take).map((category) => ({ loc: absoluteUrl(siteUrl, directory.uri(category)), lastmod: category.updatedAt })),
     },
     {
       size: counts.authors,
-      entries: async (slice) => (await authorsWithArticles(now, slice)).map((a) => ({ loc: absoluteUrl(uris.author(a.slug)), lastmod: a.updatedAt })),
+      entries: async (slice) => (await authorsWithArticles(now, slice)).map((a) => ({ loc: absoluteUrl(siteUrl, uris.author(a.slug)), lastmod: a.updatedAt })),
     },
   ];
 }
@@ -113,13 +112,13 @@ export const sitemapPartUri = (n: number) => `/sitemap-${n}.xml`;
  * that does not exist. The index and a missing part cost a few counts, and a part the rows it
  * lists, whatever the site's size.
  */
-export async function sitemapDocument(now: Date, part: number | null, maxUrls = SITEMAP_MAX_URLS): Promise<string | null> {
-  const segments = await sitemapSegments(now);
+export async function sitemapDocument(siteUrl: string, now: Date, part: number | null, maxUrls = SITEMAP_MAX_URLS): Promise<string | null> {
+  const segments = await sitemapSegments(siteUrl, now);
   const urlCount = segments.reduce((sum, segment) => sum + segment.size, 0);
   const partCount = Math.ceil(urlCount / maxUrls);
   if (part === null) {
     if (partCount <= 1) return urlsetXml(await sitemapSlice(segments, 0, urlCount));
-    return sitemapIndexXml(Array.from({ length: partCount }, (_, index) => absoluteUrl(sitemapPartUri(index + 1))));
+    return sitemapIndexXml(Array.from({ length: partCount }, (_, index) => absoluteUrl(siteUrl, sitemapPartUri(index + 1))));
   }
   if (!sitemapPartExists(part, urlCount, maxUrls)) return null;
   return urlsetXml(await sitemapSlice(segments, (part - 1) * maxUrls, maxUrls));
