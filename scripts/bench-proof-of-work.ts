@@ -7,6 +7,11 @@
 import { createHash } from "node:crypto";
 import { parseConfig } from "../src/platform/settings.ts";
 import { newChallenge } from "../src/forms/proof-of-work.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run bench:proof-of-work [-- <challenges> [<ALTCHA_MAX_NUMBER>]]
+
+How long the forms' proof of work takes a plain Node.js loop.`);
 
 const challenges = Number(process.argv[2] ?? 20);
 const maxNumber = Number(process.argv[3] ?? parseConfig({}).ALTCHA_MAX_NUMBER);

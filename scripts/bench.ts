@@ -21,6 +21,11 @@ import { generateArticles } from "./bench/large-site.ts";
 import { freePort, productionCommand } from "../tests/support/server-process.ts";
 import { mixedLoad } from "./bench/mixed-load.ts";
 import { startStaticServer, startVarnish, varnishInstalled } from "./bench/varnish.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
+
+Builds dist/ and compares Lantern with a raw-SQL baseline on each database (see docs/performance.md).`);
 
 const { values: options } = parseArgs({
   options: {

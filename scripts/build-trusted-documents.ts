@@ -3,6 +3,11 @@ import { fileURLToPath } from "node:url";
 import { schema } from "../src/graphql/schema.ts";
 import { buildTrustedDocuments } from "../src/graphql/safety/trusted-documents-registry.ts";
 import { REGISTRY_FILE } from "../src/graphql/safety/trusted-documents.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run operations:build | npm run operations:check
+
+Writes persisted-operations.json from operations/*.graphql; --check fails when it is stale.`);
 
 // Writes persisted-operations.json from operations/*.graphql; --check fails when it is stale.
 const registry = `${JSON.stringify(buildTrustedDocuments(fileURLToPath(new URL("../operations", import.meta.url)), schema), null, 2)}\n`;

@@ -1,5 +1,10 @@
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run build
+
+Bundles the commands production runs (start, token, seed, migrate) into dist/.`);
 
 /**
  * `npm run build`: the commands production runs with plain `node`, each bundled into dist/ with

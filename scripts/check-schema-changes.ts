@@ -2,6 +2,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run schema:breaking   (SCHEMA_BASE=<commit> compares with another commit than HEAD~1)
+
+Fails on breaking changes to schema.graphql unless a commit since says they are deliberate
+(a Schema-Breaking-Change: trailer line).`);
 
 /**
  * `npm run schema:breaking`: fails when schema.graphql has breaking changes (graphql-inspector's

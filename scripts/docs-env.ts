@@ -1,5 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { environmentTable, withEnvironmentTable } from "../src/platform/settings-table.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run docs:env [-- --write | -- --check]
+
+Prints the environment-variable table from src/platform/settings.ts; --write puts it into
+docs/configuration.md, --check fails when the page's table differs.`);
 
 /**
  * `npm run docs:env`: prints the environment-variable table from the configuration schema

@@ -8,6 +8,11 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { migrateDiff } from "./prisma/migrate-diff.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run db:new-migration -- <name in snake_case>
+
+Writes a migration from the changes to prisma/schema.prisma since the last one (and PostgreSQL's form of it).`);
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

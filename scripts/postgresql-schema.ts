@@ -12,6 +12,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { migrateDiff } from "./prisma/migrate-diff.ts";
 import { ARTICLE_STATUSES, PAGE_STATUSES } from "../src/domain/visibility.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run db:postgresql | npm run db:check
+
+Writes prisma/postgresql/ (PostgreSQL's schema and migrations) from prisma/schema.prisma; --check fails when it is stale.`);
 
 const SOURCE = "prisma/schema.prisma";
 const TARGET_DIR = "prisma/postgresql";

@@ -1,6 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { schema } from "../src/graphql/schema.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run schema:print | npm run schema:check
+
+schema:print writes schema.graphql from the code; schema:check (--check) fails when the committed one differs.`);
 
 const target = new URL("../schema.graphql", import.meta.url);
 const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -14,6 +14,11 @@ import { productionCommand, startServerProcess } from "../tests/support/server-p
 import { debuggerUrlIn, liveHeapMiB } from "./soak/live-heap.ts";
 import { createPrismaClient } from "../src/db/client.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
+import { answerHelp } from "../src/app/command-line.ts";
+
+answerHelp(`usage: npm run soak   (SOAK_SECONDS=180)
+
+Mixed load against the production build; exits 1 on any unexpected answer or on the live heap growing > 10%.`);
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const WARM_UP_SECONDS = Math.max(10, Math.round(SECONDS * 0.2));

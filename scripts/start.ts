@@ -1,4 +1,4 @@
-import { runCommand, log } from "../src/app/command-line.ts";
+import { runCommand } from "../src/app/command-line.ts";
 import { prepareDatabase } from "../src/app/prepare-database.ts";
 import { ensurePortAvailable } from "../src/app/port-check.ts";
 import { holdServerLock } from "../src/db/server-lock.ts";
@@ -8,12 +8,19 @@ import { drainServer, stopOnSignals } from "../src/platform/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
 
-await runCommand(async (settings) => {
+const USAGE = `usage: npm start   (in production: npm run start:production, or node dist/start.js)
+
+Starts the server on HOST:PORT: creates and migrates the database when needed, loads the demo
+content into an empty one (SEED_DEMO_CONTENT=auto), and stops on SIGTERM or SIGINT after the
+requests in flight. Settings come from the environment and .env (docs/configuration.md).`;
+
+await runCommand(USAGE, async (settings, logger) => {
+  const log = logger.info;
   await ensurePortAvailable(settings.PORT, settings.HOST);
   holdServerLock(settings.DATABASE_URL);
   await prepareDatabase(settings, log);
   const forms = new FormsService({ settings });
-  const mail = startMailDelivery(settings, log);
+  const mail = startMailDelivery(settings, logger);
   if (mail) forms.onMailQueued = () => mail.poke();
   const server = await startServer(settings.PORT, settings.HOST, settings, { forms });
   const origin = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./support/graphql.ts";
 import { tokenHeaders } from "./support/tokens.ts";
+import { db } from "../src/db/client.ts";
 
 // Every connection against the Relay specification's pagination algorithm: the edges after
 // `after` and before `before`, then the first `first`, then the last `last` of those.
@@ -36,6 +37,13 @@ const specs: Spec[] = [
     editor: true,
     document: `query (${VARS}) { author(slug: "arp-staff") { c: articles(${PAGE}) { ${SELECTION} } } }`,
     connection: (d) => d.author.c,
+  },
+  { name: "contactMessages", editor: true, document: `query (${VARS}) { c: contactMessages(${PAGE}) { ${SELECTION} } }`, connection: (d) => d.c },
+  {
+    name: "articlesDueForReview (ties on the due time)",
+    editor: true,
+    document: `query (${VARS}) { c: articlesDueForReview(${PAGE}, withinDays: 0) { ${SELECTION} } }`,
+    connection: (d) => d.c,
   },
   { name: "Category.articles", document: `query (${VARS}) { category(slug: "psychotherapy") { c: articles(${PAGE}) { ${SELECTION} } } }`, connection: (d) => d.category.c },
 ];
@@ -92,6 +100,12 @@ function expected(all: { cursor: string; id: string }[], c: Case) {
 let editor: Record<string, string>;
 beforeAll(async () => {
   editor = await tokenHeaders("editor");
+  for (let i = 0; i < 8; i++) await db().contactMessage.create({ data: { name: `Spec ${i}`, email: "spec@example.org", message: "Hello" } });
+  const articles = await db().article.findMany({ where: { status: "PUBLISHED", publishedAt: { lte: new Date() } }, take: 8 });
+  for (const [i, article] of articles.entries()) {
+    const due = { nextReviewDue: new Date(Date.UTC(2020, 0, 1 + (i % 3))) };
+    await db().articleTrust.upsert({ where: { articleId: article.id }, create: { articleId: article.id, ...due }, update: due });
+  }
 });
 
 describe.each(specs)("the Relay pagination algorithm: $name", (spec) => {

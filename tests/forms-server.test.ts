@@ -22,7 +22,7 @@ beforeAll(async () => {
       SMTP_URL: sink.url,
       MAIL_FROM: "Lantern <news@example.org>",
       CONTACT_EMAIL: "editors@example.org",
-      PUBLIC_URL: "https://news.example.org",
+      SITE_URL: "https://news.example.org",
       FORMS_SECRET: "server-test-secret-server-test-secret-01",
       ALTCHA_MAX_NUMBER: "100",
       MAIL_POLL_INTERVAL_MS: "600000", // only the nudge after queuing can send in time

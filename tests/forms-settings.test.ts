@@ -6,7 +6,7 @@ import { formsServer, manualClock } from "./support/forms.ts";
 describe("forms and mail settings", () => {
   it.each([
     ["SMTP_URL", "http://mail.example.org"],
-    ["PUBLIC_URL", "ftp://example.org"],
+    ["SITE_URL", "ftp://example.org"],
     ["CONTACT_EMAIL", "not an address"],
     ["REDIS_URL", "http://127.0.0.1:6379"],
     ["FORMS_SECRET", "too short"],
@@ -17,9 +17,9 @@ describe("forms and mail settings", () => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
-  it("PUBLIC_URL defaults to localhost on PORT and loses a trailing slash", () => {
-    expect(parseConfig({ PORT: "4567" }).PUBLIC_URL).toBe("http://localhost:4567");
-    expect(parseConfig({ PUBLIC_URL: "https://www.example.org/" }).PUBLIC_URL).toBe("https://www.example.org");
+  it("SITE_URL defaults to localhost on PORT and loses a trailing slash", () => {
+    expect(parseConfig({ PORT: "4567" }).SITE_URL).toBe("http://localhost:4567");
+    expect(parseConfig({ SITE_URL: "https://www.example.org/" }).SITE_URL).toBe("https://www.example.org");
   });
 
   it("by default a challenge takes a million SHA-256 hashes on average (npm run bench:proof-of-work times them)", async () => {

@@ -118,4 +118,21 @@ describe("GET /docs/api", () => {
     expect(docs).not.toContain("<script");
     expect((await fetchYoga("/docs/api", { method: "HEAD" })).headers.get("content-type")).toBe("text/html; charset=utf-8");
   });
+
+  it("is revalidated like every file served here: an ETag, 304 for it or its compressed variant's, compressed by Accept-Encoding", async () => {
+    const plain = await fetchYoga("/docs/api", { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("cache-control")).toBe("no-cache");
+    expect(plain.headers.get("vary")).toBe("accept-encoding");
+    expect(Number(plain.headers.get("content-length"))).toBe(Buffer.byteLength(await plain.text()));
+    const etag = plain.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const gzipped = await fetchYoga("/docs/api", { headers: { "accept-encoding": "gzip" } });
+    expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+    expect(gzipped.headers.get("etag")).toBe(etag.replace(/"$/, '-gzip"'));
+    for (const tag of [etag, gzipped.headers.get("etag")!]) {
+      const again = await fetchYoga("/docs/api", { headers: { "if-none-match": tag } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+    }
+  });
 });

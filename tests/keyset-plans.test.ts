@@ -4,7 +4,7 @@ import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { sqliteFilePath } from "../src/db/client.ts";
 import { publishedArticleWhere } from "../src/domain/visibility.ts";
 import { articleOrdering, type ArticleOrder } from "../src/graphql/types/article-order.ts";
-import { articleWindowQuery } from "../src/graphql/connections/article-connection.ts";
+import { keysetWindow } from "../src/graphql/connections/keyset-connection.ts";
 import type { Window } from "../src/graphql/connections/pagination.ts";
 
 // A page of articles is a keyset query: the database seeks to the cursor's position in an index
@@ -23,7 +23,7 @@ afterAll(() => logged.$disconnect());
 async function plan(order: ArticleOrder, window: Window<unknown>, where = publishedArticleWhere(new Date())): Promise<string[]> {
   const ordering = articleOrdering(order, false);
   statements.length = 0;
-  await logged.article.findMany(articleWindowQuery({ select: { id: true } }, where, ordering, window));
+  await logged.article.findMany({ select: { id: true }, ...keysetWindow(where, ordering.sort, window) });
   const [statement] = statements;
   const rows = await logged.$queryRawUnsafe<{ detail: string }[]>(
     `EXPLAIN QUERY PLAN ${statement!.query}`,
@@ -34,12 +34,10 @@ async function plan(order: ArticleOrder, window: Window<unknown>, where = publis
 
 async function positionAt(order: ArticleOrder, fromEnd: number) {
   const ordering = articleOrdering(order, false);
-  const rows = await logged.article.findMany(
-    articleWindowQuery({ select: { id: true, title: true, publishedAt: true } }, publishedArticleWhere(new Date()), ordering, {
-      limit: fromEnd + 1,
-      fromEnd: true,
-    }),
-  );
+  const rows = await logged.article.findMany({
+    select: { id: true, title: true, publishedAt: true },
+    ...keysetWindow(publishedArticleWhere(new Date()), ordering.sort, { limit: fromEnd + 1, fromEnd: true }),
+  });
   return ordering.cursor.positionOf(rows.at(-1)!);
 }
 

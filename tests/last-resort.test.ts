@@ -35,6 +35,8 @@ async function expectCodedInternalError(response: Response) {
 function expectStackLogged(path: string) {
   const logged = errorLog.mock.calls.map((call) => call.map((part) => (part instanceof Error ? part.stack : String(part))).join(" "));
   expect(logged.some((line) => line.includes(path) && /\n\s+at /.test(line)), logged.join("\n")).toBe(true);
+  // In the one log format: no colour codes (Yoga's own logger writes them).
+  expect(logged.every((line) => line.startsWith("[lantern] ") && !line.includes("\x1b")), logged.join("\n")).toBe(true);
 }
 
 // First: while the cache can store (its schedule was read), the answer's keys go into headers.

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { startServerProcess } from "./support/server-process.ts";
 import { fetchYoga, LEAKS } from "./support/graphql.ts";
 import { createLanternYoga } from "../src/app/yoga.ts";
+import { config } from "../src/platform/settings.ts";
 import { drainServer, trackConnections } from "../src/platform/shutdown.ts";
 import { sqliteFilePath } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
@@ -77,7 +78,7 @@ describe.skipIf(onPostgres)("the real server process", () => {
 
 describe("draining", () => {
   it("answers /ready with 503 and lets a request that is still arriving finish", async () => {
-    const yoga = createLanternYoga();
+    const yoga = createLanternYoga(config());
     const httpServer = createServer(yoga);
     trackConnections(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));

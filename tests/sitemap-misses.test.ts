@@ -1,32 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db/client.ts";
 import { sqlStatementCount } from "../src/db/statement-count.ts";
 import type { LanternYoga } from "../src/app/yoga.ts";
 import { ManualClock } from "./support/clock.ts";
 import { cachingServer } from "./support/caching-server.ts";
-import { onPostgres } from "./support/database.ts";
+import { addArticles } from "./support/bulk-articles.ts";
 
 async function get(yoga: LanternYoga, path: string) {
   const before = sqlStatementCount();
   const response = await yoga.fetch(`http://lantern.test${path}`);
   await response.text();
   return { status: response.status, statements: sqlStatementCount() - before };
-}
-
-/** Published articles of the test's own, `count` more of them. */
-async function addArticles(from: number, count: number) {
-  const author = await db().author.findFirstOrThrow({ orderBy: { id: "asc" } });
-  const insert = onPostgres
-    ? `INSERT INTO "Article" ("slug", "title", "body", "bodyText", "wordCount", "status", "publishedAt", "authorId", "updatedAt")
-       SELECT 'miss-' || i, 'Miss ' || i, '<p>x</p>', 'x', 1, 'PUBLISHED', to_timestamp(1577836800 + i), $1, to_timestamp(1577836800 + i)
-       FROM generate_series(${from}, ${from + count - 1}) AS i`
-    : `WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${from + count - 1})
-       INSERT INTO "Article" ("slug", "title", "body", "bodyText", "wordCount", "status", "publishedAt", "authorId", "updatedAt")
-       SELECT 'miss-' || i, 'Miss ' || i, '<p>x</p>', 'x', 1, 'PUBLISHED',
-              strftime('%Y-%m-%dT%H:%M:%f+00:00', 1577836800 + i, 'unixepoch'), ?,
-              strftime('%Y-%m-%dT%H:%M:%f+00:00', 1577836800 + i, 'unixepoch')
-       FROM n`;
-  await db().$executeRawUnsafe(insert, author.id);
 }
 
 const ODD_PARTS = ["/sitemap-abc.xml", "/sitemap-0.xml", "/sitemap-99999999999.xml", "/sitemap-01.xml", "/sitemap--1.xml", "/sitemap-1.5.xml"];

@@ -1,6 +1,6 @@
 import type { Config } from "../platform/settings.ts";
 import { checkDatabaseFile } from "../db/file-checks.ts";
-import { databaseProvider, db, sqliteFilePath, writeDb } from "../db/client.ts";
+import { databaseProvider, db, sqliteFilePath, useDatabase, writeDb } from "../db/client.ts";
 import { backfillDerivedExcerpts } from "../write/maintenance/derived-excerpts.ts";
 import { backfillSearchText } from "../write/maintenance/search-text.ts";
 import { migrateDatabase } from "../db/migrations.ts";
@@ -13,6 +13,7 @@ import { demoArticles, demoAuthors, demoCategories, demoMenus, demoPages } from 
  * here; errors are one line. Returns the migrations applied.
  */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<string[]> {
+  useDatabase(config.DATABASE_URL);
   if (databaseProvider(config.DATABASE_URL) === "sqlite") {
     const file = sqliteFilePath(config.DATABASE_URL);
     if (!checkDatabaseFile(file)) log(`Creating the database ${file}`);

@@ -1,13 +1,14 @@
-import { createLogger, createYoga } from "graphql-yoga";
-import { schema } from "../graphql/schema.ts";
+import { createYoga } from "graphql-yoga";
+import { createLogger } from "../platform/logging.ts";
+import { serverSchema } from "./schema-steps.ts";
 import { createContext } from "../graphql/context.ts";
 import { maskError } from "../graphql/errors.ts";
 import { ARTICLE_PAGE_QUERY, ARTICLE_TRUST_QUERY } from "../http/graphiql/example-queries.ts";
-import { config, type Config } from "../platform/settings.ts";
+import type { Config } from "../platform/settings.ts";
 import { useLanternMetrics } from "../http/metrics.ts";
 import { safetyPlugins } from "../graphql/safety/plugins.ts";
 import { corsOptions } from "../graphql/safety/web.ts";
-import { isEditorRequest } from "../graphql/safety/editor-request.ts";
+import { editorRequestCheck } from "../graphql/safety/editor-request.ts";
 import { registeredOperationNames } from "../graphql/safety/trusted-documents.ts";
 import { readiness } from "../http/health.ts";
 import { databaseGuard } from "../http/database-guard.ts";
@@ -20,10 +21,11 @@ import { FormsService } from "../forms/forms-service.ts";
 import { formPages } from "../forms/http-pages.ts";
 import { publicFeeds } from "../http/feeds/routes.ts";
 import { createResponseCache, type ResponseCache } from "../cache/response-cache.ts";
-import { cachingSchema, responseCachePlugin } from "../cache/plugin.ts";
+import { responseCachePlugin } from "../cache/plugin.ts";
 import { compression } from "../platform/http/compression.ts";
 import { boundedRequestBodies } from "../platform/http/request-body.ts";
 import { withLastResort } from "../graphql/safety/last-resort.ts";
+import { useDatabase } from "../db/client.ts";
 
 export interface Parts {
   /** Where requests and scheduled changes read the time: the system clock, or a test's. */
@@ -34,15 +36,16 @@ export interface Parts {
   responseCache?: ResponseCache;
 }
 
-export function createLanternYoga(settings: Config = config(), { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
+export function createLanternYoga(settings: Config, { clock = systemClock, featuredLive, forms, responseCache }: Parts = {}) {
+  useDatabase(settings.DATABASE_URL);
   const live = featuredLive ?? createFeaturedLive(settings, clock);
   const formsService = forms ?? new FormsService({ settings, clock });
-  const cache = responseCache ?? createResponseCache(settings, clock);
-  const served = cachingSchema(schema);
   const logger = createLogger(settings.LOG_LEVEL);
+  const cache = responseCache ?? createResponseCache(settings, clock, logger.warn);
+  const served = serverSchema();
   return createYoga({
     schema: served,
-    context: (initial) => createContext(initial, clock, live, formsService),
+    context: (initial) => createContext(initial, clock, live, formsService, settings.SITE_URL),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -64,8 +67,8 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
-      publicFeeds(clock, cache),
-      ...safetyPlugins({ settings, schema: served, isEditorRequest }),
+      publicFeeds(settings.SITE_URL, clock, cache),
+      ...safetyPlugins({ settings, schema: served, isEditorRequest: editorRequestCheck(clock) }),
       responseCachePlugin(cache),
       compression(),
     ], logger),

@@ -1,11 +1,12 @@
 import { getOperationAST, type GraphQLSchema } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
-import type { Lookup } from "./store.ts";
+import { lookUp, storeAnswer, type CacheLookup } from "./cached-answer.ts";
 import { responseId } from "./response-cache.ts";
-import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
+import { collectKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
-import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "../platform/http/etag.ts";
+import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
+import { serveCached } from "../platform/http/serve-cached.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
 
 interface Pending {
@@ -14,7 +15,7 @@ interface Pending {
   /** How many operations the request sends (a batch, or one). */
   operations: number;
   /** Looked up once an operation has passed every check, so a refused request costs the store nothing. */
-  lookup?: Promise<Lookup & { servable: boolean; ttl: number }>;
+  lookup?: Promise<CacheLookup>;
   /** Operations not run because the cache holds the answer. */
   answeredFromCache: number;
   /** Whether every operation the request ran (one, or a batch) was a query; undefined before the first. */
@@ -36,15 +37,11 @@ function isAnonymous(request: Request): boolean {
   return !request.headers.has("authorization") && !request.headers.has("cookie");
 }
 
-const wrapped = new WeakSet<GraphQLSchema>();
-
 /**
- * The schema with the cache's hooks: query fields record the keys of what they show, and each
- * mutation field evicts what it affects (read before it runs and after) once it has succeeded.
+ * Each mutation field evicts what it affects (read before it runs and after) once it has
+ * succeeded. A step of the server's schema (src/app/schema-steps.ts).
  */
-export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
-  if (wrapped.has(schema)) return schema;
-  wrapped.add(schema);
+export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve;
     const effect = MUTATION_EFFECTS[field.name];
@@ -64,15 +61,7 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
       return result;
     };
   }
-  return recordingResponseKeys(schema);
-}
-
-/** The stored answer for `id`, and whether it may be served now: not when the next scheduled change is under a second away. */
-async function lookUp(cache: ResponseCache, id: string) {
-  const now = cache.clock.now();
-  const found = await cache.store.get(id, now.getTime());
-  const ttl = found.response ? await cache.ttlMs(now) : 0;
-  return { ...found, servable: found.response !== undefined && ttl >= 1000, ttl };
+  return schema;
 }
 
 /** A result, or a batch of them, with any error: not cached. */
@@ -125,7 +114,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       const isQuery = getOperationAST(args.document, args.operationName)?.operation === "query";
       pending.onlyQueries = (pending.onlyQueries ?? true) && isQuery;
       if (!isQuery) return;
-      pending.lookup ??= lookUp(cache, pending.id);
+      pending.lookup ??= lookUp(cache, pending.id, cache.clock.now());
       if ((await pending.lookup).servable) {
         pending.answeredFromCache += 1;
         setResultAndStopExecution(NOT_RUN);
@@ -138,11 +127,10 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       if (pending && lookup?.servable && pending.answeredFromCache === pending.operations) {
         const cached = lookup.response!;
         cache.count("hit");
-        // A hit looks like the miss that would replace it (same max-age, length and 304): it tells nobody what others asked.
-        const headers = { "content-type": cached.contentType, ...debugHeader(cache, "HIT"), ...cachedHeaders(cached.etag, cached.keys, Math.floor(lookup.ttl / 1000), request.method) };
-        const fresh = request.method === "GET" && matchesEtag(request.headers.get("if-none-match"), cached.etag);
-        const length: Record<string, string> = fresh ? {} : { "content-length": String(Buffer.byteLength(cached.body)) };
-        setResponse(new Response(fresh ? null : cached.body, { status: fresh ? 304 : 200, headers: { ...headers, ...length } }));
+        // A hit looks like the miss that would replace it (same headers, max-age, length and 304): it tells nobody what others asked.
+        const cacheControl = sharedCacheControl(Math.floor(lookup.ttl / 1000), request.method);
+        const headers = { ...debugHeader(cache, "HIT"), ...cacheKeyHeaders(cached.keys) };
+        setResponse(await serveCached(request, { body: cached.body, contentType: cached.contentType, etag: cached.etag, cacheControl, headers }));
         return;
       }
       const storable =
@@ -163,21 +151,17 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
         cache.count("bypass");
         return;
       }
-      const now = cache.clock.now();
-      const ttl = await cache.ttlMs(now);
-      if (ttl < 1000) {
+      const keys = [...pending.keys].sort();
+      const contentType = response.headers.get("content-type")!;
+      const { stored, kept, maxAge } = await storeAnswer(cache, pending.id, cache.clock.now(), lookup.version, { body, contentType, keys });
+      if (!kept) {
         response.headers.set("cache-control", PRIVATE);
         cache.count("bypass");
         return;
       }
       cache.count("miss");
-      const keys = [...pending.keys].sort();
-      const etag = etagOf(body);
-      const maxAge = Math.floor(ttl / 1000);
-      for (const [name, value] of Object.entries({ ...debugHeader(cache, "MISS"), ...cachedHeaders(etag, keys, maxAge, request.method) })) response.headers.set(name, value);
-      const contentType = response.headers.get("content-type")!;
-      await cache.store.set(pending.id, { body, contentType, etag, keys, expiresAt: now.getTime() + ttl }, now.getTime(), lookup.version);
-      if (request.method === "GET" && matchesEtag(request.headers.get("if-none-match"), etag)) setResponse(new Response(null, { status: 304, headers: response.headers }));
+      const headers = { ...Object.fromEntries(response.headers), ...debugHeader(cache, "MISS"), ...cacheKeyHeaders(keys) };
+      setResponse(await serveCached(request, { body, contentType, etag: stored.etag, cacheControl: sharedCacheControl(maxAge, request.method), headers }));
     },
   };
 }

@@ -9,6 +9,7 @@ import { redisStore } from "./redis-store.ts";
 import { nextScheduledChange } from "../read/schedule.ts";
 import { keysChangedBetween } from "./scheduled-keys.ts";
 import { cdnPurger } from "./cdn-purge.ts";
+import { createLogger } from "../platform/logging.ts";
 
 const lookups = new Counter({
   name: "lantern_response_cache_requests_total",
@@ -61,7 +62,7 @@ function refusingLargerThan(maxAnswerBytes: number, store: ResponseStore): Respo
   };
 }
 
-export function createResponseCache(settings: Config, clock: Clock, log: (message: string) => void = console.warn): ResponseCache {
+export function createResponseCache(settings: Config, clock: Clock, log: (message: string) => void = createLogger(settings.LOG_LEVEL).warn): ResponseCache {
   let down = false;
   const redisUrl = settings.REDIS_URL;
   const prefix = `${settings.REDIS_PREFIX}cache:`;

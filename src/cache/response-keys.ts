@@ -78,6 +78,7 @@ function rowKeysOf(typeName: string, result: unknown): string[] {
 /**
  * Wraps the schema's query resolvers so each request records the keys of what it shows, in
  * the set `collectKeys` started for its request (requests not collected pay one lookup a field).
+ * A step of the server's schema (src/app/schema-steps.ts).
  */
 export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
   const mutationType = schema.getMutationType();

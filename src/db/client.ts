@@ -3,7 +3,6 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
-import { config } from "../platform/settings.ts";
 import { countingAdapterFactory } from "./statement-count.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -40,21 +39,42 @@ function fileIdentity(path: string): string | undefined {
   return stats && `${stats.dev}:${stats.ino}`;
 }
 
-const onSqlite = () => databaseProvider(config().DATABASE_URL) === "sqlite";
-
+let databaseUrl: string | undefined;
 let readClient: PrismaClient | undefined;
 let writeClient: PrismaClient | undefined;
 let openedFile: string | undefined;
 let reopening: Promise<void> | undefined;
 
+/**
+ * Names the database this process works on (DATABASE_URL from the settings the composition root
+ * parsed); its clients are created on first use. A process has one database: naming another
+ * while it is in use is a mistake, refused.
+ */
+export function useDatabase(url: string): void {
+  if (databaseUrl !== undefined && databaseUrl !== url) {
+    throw new Error(`This process already uses the database ${databaseUrl}; it cannot switch to ${url}`);
+  }
+  databaseUrl = url;
+}
+
+function configuredUrl(): string {
+  if (databaseUrl === undefined) throw new Error("No database: the composition root names it with useDatabase(settings.DATABASE_URL) first");
+  return databaseUrl;
+}
+
+/** The provider of the database this process uses. */
+export const usedProvider = (): DatabaseProvider => databaseProvider(configuredUrl());
+
+const onSqlite = () => usedProvider() === "sqlite";
+
 function remember<T>(client: T): T {
-  if (onSqlite()) openedFile ??= fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  if (onSqlite()) openedFile ??= fileIdentity(sqliteFilePath(configuredUrl()));
   return client;
 }
 
-/** The process-wide client for reads, created on first use from DATABASE_URL. */
+/** The process-wide client for reads, created on first use. */
 export function db(): PrismaClient {
-  readClient ??= remember(createPrismaClient(config().DATABASE_URL));
+  readClient ??= remember(createPrismaClient(configuredUrl()));
   return readClient;
 }
 
@@ -65,7 +85,7 @@ export function db(): PrismaClient {
  * a transaction (the adapter runs one at a time); reads through db() see committed data only.
  */
 export function writeDb(): PrismaClient {
-  writeClient ??= remember(createPrismaClient(config().DATABASE_URL));
+  writeClient ??= remember(createPrismaClient(configuredUrl()));
   return writeClient;
 }
 
@@ -76,7 +96,7 @@ export function writeDb(): PrismaClient {
  */
 export async function checkDatabaseFile(): Promise<boolean> {
   if (!onSqlite()) return true;
-  const current = fileIdentity(sqliteFilePath(config().DATABASE_URL));
+  const current = fileIdentity(sqliteFilePath(configuredUrl()));
   if (current === undefined) return false;
   if (openedFile !== undefined && current !== openedFile) {
     // Closing first lets SQLite finish with the old file's WAL before the new file is opened.
@@ -88,6 +108,7 @@ export async function checkDatabaseFile(): Promise<boolean> {
   return true;
 }
 
+/** Closes the clients; the next use opens new ones on the same database. */
 export async function disconnectDb(): Promise<void> {
   const closing = [readClient, writeClient];
   readClient = undefined;

@@ -1,6 +1,5 @@
 import type { Tx } from "./transaction.ts";
-import { config } from "../platform/settings.ts";
-import { databaseProvider } from "./client.ts";
+import { usedProvider } from "./client.ts";
 
 /**
  * Mutations that replace a whole set (a menu's items, a featured slot, the social links) delete
@@ -9,6 +8,6 @@ import { databaseProvider } from "./client.ts";
  * transaction ends. SQLite runs one write transaction at a time and needs none.
  */
 export async function lockSet(tx: Tx, set: string): Promise<void> {
-  if (databaseProvider(config().DATABASE_URL) !== "postgresql") return;
+  if (usedProvider() !== "postgresql") return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`lantern:${set}`}))`;
 }

@@ -1,6 +1,8 @@
 /**
- * Every routable object has one canonical URI, in the shape of the site Lantern
- * serves: articles at the root, categories by their path in the tree.
+ * URIs and URLs, in one place: every routable object's canonical URI (in the shape of the site
+ * Lantern serves: articles at the root, categories by their path in the tree), the absolute URL
+ * of a URI under the public origin, and the parsing, normalizing and length limit of the http(s)
+ * URLs and site paths that callers and editors send.
  */
 export const uris = {
   home: () => "/",
@@ -9,6 +11,47 @@ export const uris = {
   author: (slug: string) => `/author/${slug}/`,
   category: (slugPath: readonly string[]) => `/category/${slugPath.join("/")}/`,
 };
+
+/** The longest URL, URI or site path accepted anywhere (browsers and CDNs agree on little more). */
+export const MAX_URL_LENGTH = 2048;
+
+export const withinUrlLimit = (value: string): boolean => value.length <= MAX_URL_LENGTH;
+
+/** A URI of the site as an absolute URL under `origin` (SITE_URL, without a trailing slash). */
+export function absoluteUrl(origin: string, uri: string): string {
+  return `${origin}${uri}`;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An absolute http(s) URL as the WHATWG URL serializer writes it (quotes, angle brackets and
+ * spaces percent-encoded, host lower-cased, so what is served is what a browser would request);
+ * null when it is not one or is longer than the limit.
+ */
+export function normalizeHttpUrl(value: string): string | null {
+  return withinUrlLimit(value) && isHttpUrl(value) ? new URL(value).href : null;
+}
+
+const SITE = "http://site.invalid";
+
+/** A path on this site, normalized like a URL; null for what is not one ("//elsewhere", "/\\x"). */
+export function normalizeSitePath(value: string): string | null {
+  if (!value.startsWith("/")) return null;
+  try {
+    const url = new URL(value, SITE);
+    return url.origin === SITE ? `${url.pathname}${url.search}${url.hash}` : null;
+  } catch {
+    return null;
+  }
+}
 
 export type ParsedUri =
   | { kind: "home" }

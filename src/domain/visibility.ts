@@ -77,17 +77,6 @@ export function visiblePageSql(alias: string, { viewer }: VisibilityScope): Pris
 // Featured items: live from startsAt (inclusive) until endsAt (exclusive); either may be open.
 // Everyone, editors included, sees a slot's live items whose articles are live.
 
-export function isLiveFeaturedWindow(item: { startsAt: Date | null; endsAt: Date | null }, now: Date): boolean {
-  return (item.startsAt == null || item.startsAt.getTime() <= now.getTime()) && (item.endsAt == null || item.endsAt.getTime() > now.getTime());
-}
-
-export function liveFeaturedWhere(now: Date): Prisma.FeaturedItemWhereInput {
-  return {
-    AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: now } }] }, { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }],
-    article: publishedArticleWhere(now),
-  };
-}
-
 /** The window only; the statement joins the item's article and applies publishedArticleSql to it. */
 export function liveFeaturedWindowSql(alias: string, now: Date): Prisma.Sql {
   const startsAt = column(alias, "startsAt");

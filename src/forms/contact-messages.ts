@@ -18,7 +18,7 @@ export async function sendContactMessage(forms: FormsService, rawInput: unknown,
   const input = forms.parse(contactInput, rawInput);
   if (!(await forms.admit(input, client))) return CONTACT_ANSWER;
   const now = forms.clock.now();
-  const { CONTACT_EMAIL, MAIL_FROM, PUBLIC_URL } = forms.settings;
+  const { CONTACT_EMAIL, MAIL_FROM, SITE_URL } = forms.settings;
   await inTransaction(async (tx) => {
     await tx.contactMessage.create({
       data: { name: input.name, email: input.email, subject: input.subject, message: input.message, ip: client.ip, userAgent: client.userAgent, createdAt: now },
@@ -26,7 +26,7 @@ export async function sendContactMessage(forms: FormsService, rawInput: unknown,
     if (!CONTACT_EMAIL) return;
     const site = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { title: true } });
     const content = contactMessageMail({ siteTitle: site?.title ?? DEFAULT_SITE.title, ...input });
-    await enqueueMail(tx, { to: CONTACT_EMAIL, replyTo: `"${input.name.replace(/["\\]/g, "")}" <${input.email}>`, ...content }, now, messageIdDomain(MAIL_FROM, PUBLIC_URL));
+    await enqueueMail(tx, { to: CONTACT_EMAIL, replyTo: `"${input.name.replace(/["\\]/g, "")}" <${input.email}>`, ...content }, now, messageIdDomain(MAIL_FROM, SITE_URL));
   });
   if (CONTACT_EMAIL) forms.onMailQueued();
   return CONTACT_ANSWER;

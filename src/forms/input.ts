@@ -51,4 +51,3 @@ export const contactInput = z.object({
 export const linkToken = z.string().trim().min(1, "must not be empty").max(100, "is not a token this site issued");
 
 export type SubscribeInput = z.output<typeof subscribeInput>;
-export type ContactInput = z.output<typeof contactInput>;

@@ -2,15 +2,15 @@
 export const CONFIRM_PATH = "/subscription/confirm";
 export const UNSUBSCRIBE_PATH = "/subscription/unsubscribe";
 
-export function confirmUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}${CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
+export function confirmUrl(siteUrl: string, token: string): string {
+  return `${siteUrl}${CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
 }
 
-export function unsubscribeUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}`;
+export function unsubscribeUrl(siteUrl: string, token: string): string {
+  return `${siteUrl}${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}`;
 }
 
 /** The domain Message-IDs are made in: the sender's, else the site's. */
-export function messageIdDomain(mailFrom: string, publicUrl: string): string {
-  return /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1] ?? new URL(publicUrl).hostname;
+export function messageIdDomain(mailFrom: string, siteUrl: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1] ?? new URL(siteUrl).hostname;
 }

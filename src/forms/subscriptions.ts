@@ -84,12 +84,12 @@ function resentRecently(queuedAt: Date | null, now: Date): boolean {
 }
 
 async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { id: number; email: string }, token: string, now: Date) {
-  const { PUBLIC_URL, MAIL_FROM } = forms.settings;
-  const unsubscribe = unsubscribeUrl(PUBLIC_URL, unsubscribeToken(forms.secret, subscriber.id));
+  const { SITE_URL, MAIL_FROM } = forms.settings;
+  const unsubscribe = unsubscribeUrl(SITE_URL, unsubscribeToken(forms.secret, subscriber.id));
   const site = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { title: true } });
   const content = subscriptionConfirmationMail({
     siteTitle: site?.title ?? DEFAULT_SITE.title,
-    confirmUrl: confirmUrl(PUBLIC_URL, token),
+    confirmUrl: confirmUrl(SITE_URL, token),
     unsubscribeUrl: unsubscribe,
     expiresInHours: CONFIRM_TOKEN_TTL_HOURS,
   });
@@ -102,7 +102,7 @@ async function queueConfirmationMail(tx: Tx, forms: FormsService, subscriber: { 
       headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     },
     now,
-    messageIdDomain(MAIL_FROM, PUBLIC_URL),
+    messageIdDomain(MAIL_FROM, SITE_URL),
   );
 }
 

@@ -16,6 +16,8 @@ export interface Context {
   forms: { service: FormsService; client: FormClient };
   /** This server's live featured slots (subscriptions, and the changes told to them). */
   featuredLive: FeaturedLive;
+  /** This server's public origin (SITE_URL), the start of every absolute URL it writes. */
+  siteUrl: string;
 }
 
 /** Drops everything the request's loaders cached (after a mutation changed the data). */
@@ -23,10 +25,10 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService): Promise<Context> {
+export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService, siteUrl: string): Promise<Context> {
   const now = clock.now();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   // Yoga's initial context is the server context (over node:http, { req, res }) plus the request.
   const client = formClient(initial.request, initial, forms.settings.TRUST_PROXY);
-  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client } };
+  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client }, siteUrl };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Plugin } from "graphql-yoga";
 import { markdownPage } from "./markdown.ts";
 import { projectFile } from "../platform/project-files.ts";
+import { serveCached } from "../platform/http/serve-cached.ts";
 
 /** docs/api.md as an HTML page; undefined where the docs were not deployed. */
 function apiPage(): string | undefined {
@@ -33,19 +34,20 @@ ${links.filter(Boolean).join("\n")}
 `;
 }
 
-const HTML = { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" };
+/** Revalidated on every load: a 304 until the server restarts with other docs. */
+const html = (request: Request, body: string) => serveCached(request, { body, contentType: "text/html; charset=utf-8", cacheControl: "no-cache" });
 
 /** GET / links what a person can open here; GET /docs/api serves docs/api.md, rendered when the server starts. */
 export function landingPages(graphiql: boolean): Plugin {
   const page = landingPage(graphiql);
   const docs = apiPage();
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
+    async onRequest({ request, url, fetchAPI, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       if (url.pathname === "/") {
-        endResponse(new fetchAPI.Response(page, { headers: HTML }));
+        endResponse(await html(request, page));
       } else if (url.pathname === "/docs/api") {
-        endResponse(docs === undefined ? new fetchAPI.Response("Not found", { status: 404 }) : new fetchAPI.Response(docs, { headers: HTML }));
+        endResponse(docs === undefined ? new fetchAPI.Response("Not found", { status: 404 }) : await html(request, docs));
       }
     },
   };

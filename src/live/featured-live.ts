@@ -1,4 +1,5 @@
-import { Repeater, SlidingBuffer, createLogger } from "graphql-yoga";
+import { Repeater, SlidingBuffer } from "graphql-yoga";
+import { createLogger } from "../platform/logging.ts";
 import type { Config } from "../platform/settings.ts";
 import { onDraining } from "../platform/shutdown.ts";
 import { systemClock, type Clock } from "../platform/clock.ts";

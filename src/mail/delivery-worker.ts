@@ -13,6 +13,7 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   /** How long a claim holds; a worker that died mid-batch leaves its mails to others after this. */
   leaseMs?: number;
+  /** Where delivery failures are logged. */
   log?: (line: string) => void;
 }
 

@@ -26,12 +26,12 @@ export const environmentVariables = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("The least severe messages logged."),
   SITE_URL: z
     .string()
-    .default("http://localhost:4000")
     .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url) && URL.canParse(url), {
       message: "must be an http(s) origin such as https://www.example.org",
     })
     .transform((url) => url.replace(/\/$/, ""))
-    .describe("The site's public origin (such as `https://www.example.org`), for absolute URLs in `Article.jsonLd`, `/sitemap.xml` and `/feed.xml`."),
+    .optional()
+    .describe("The site's public origin as readers reach it (such as `https://www.example.org`): the start of every absolute URL Lantern writes, in `Article.jsonLd`, `/sitemap.xml`, `/feed.xml` and the confirmation and unsubscribe links in mail (so `https://` in production, RFC 8058). Unset: `http://localhost:<PORT>`."),
 
   // Abuse limits, checked before any resolver runs.
   MAX_DEPTH: positive(10).describe("Nesting of selections, fragments included; over it: `MAX_DEPTH_EXCEEDED`. See [Limits](safety.md#limits)."),
@@ -65,7 +65,6 @@ export const environmentVariables = z.object({
   LIVE_STREAMS_TOTAL: positive(1000).describe("Open `featuredChanged` live-update streams this instance serves in all; the one beyond is refused with `RATE_LIMITED`."),
 
   // Subscribe and contact forms, and the mail they send (see docs/forms.md).
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().describe("The site's address as readers reach it: the start of the confirmation and unsubscribe links in mail, so `https://` in production (RFC 8058). Unset: `http://localhost:<PORT>`."),
   FORMS_SECRET: z.string().min(32, "must be at least 32 characters").optional().describe("Signs proof-of-work challenges and unsubscribe links (at least 32 characters). Unset: random per process, so every restart makes older unsubscribe links invalid and instances do not accept each other's challenges: **set it in production**, e.g. to the output of `openssl rand -base64 48`."),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional().describe("`smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://user:password@host:465`. Unset: a development server writes mails to its log; in production they wait in the outbox."),
   MAIL_FROM: z.string().min(3).default("Lantern <no-reply@localhost>").describe("The `From` of every mail; Message-IDs use its domain."),
@@ -112,7 +111,7 @@ const schema = environmentVariables
       INTROSPECTION: introspection,
       // GraphiQL reads the schema by introspection: without it, GraphiQL is not offered.
       GRAPHIQL: (settings.GRAPHIQL ?? development) && introspection,
-      PUBLIC_URL: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
+      SITE_URL: settings.SITE_URL ?? `http://localhost:${settings.PORT}`,
     };
   });
 

@@ -107,5 +107,3 @@ export function createTrustLoaders(scope: Scope) {
     }),
   };
 }
-
-export type TrustLoaders = ReturnType<typeof createTrustLoaders>;

@@ -9,25 +9,51 @@ export function latest(...dates: (Date | null | undefined)[]): Date {
   return new Date(Math.max(...dates.map((date) => date?.getTime() ?? 0)));
 }
 
-/** Published articles with the time each last changed: saved, or medically reviewed. */
-export async function publishedArticleDates(now: Date) {
+/** Rows `skip` to `skip + take` of a list in its stable order. */
+export interface Slice {
+  skip: number;
+  take: number;
+}
+
+/** Authors are listed when they have a published article. */
+const listedAuthorWhere = (now: Date) => ({ articles: { some: visibleArticleWhere(publicScope(now)) } });
+
+/** How many published articles and pages there are, and authors with published articles: three counts. */
+export async function publishedCounts(now: Date) {
+  const [articles, pages, authors] = await Promise.all([
+    db().article.count({ where: visibleArticleWhere(publicScope(now)) }),
+    db().page.count({ where: visiblePageWhere(publicScope(now)) }),
+    db().author.count({ where: listedAuthorWhere(now) }),
+  ]);
+  return { articles, pages, authors };
+}
+
+/** When a published article last changed (saved, or medically reviewed): two aggregates. */
+export async function lastArticleChange(now: Date): Promise<Date> {
+  const where = visibleArticleWhere(publicScope(now));
+  const [saved, reviewed] = await Promise.all([
+    db().article.aggregate({ where, _max: { updatedAt: true } }),
+    db().articleTrust.aggregate({ where: { article: where }, _max: { reviewedAt: true } }),
+  ]);
+  return latest(saved._max.updatedAt, reviewed._max.reviewedAt);
+}
+
+/** Published articles, newest first, with the time each last changed: saved, or medically reviewed. */
+export async function publishedArticleDates(now: Date, { skip, take }: Slice) {
   const articles = await db().article.findMany({
     where: visibleArticleWhere(publicScope(now)),
     select: { slug: true, updatedAt: true, trust: { select: { reviewedAt: true } } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    skip,
+    take,
   });
   return articles.map((article) => ({ slug: article.slug, lastModified: latest(article.updatedAt, article.trust?.reviewedAt) }));
 }
 
-export async function publishedPageDates(now: Date) {
-  return db().page.findMany({ where: visiblePageWhere(publicScope(now)), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" } });
+export async function publishedPageDates(now: Date, { skip, take }: Slice) {
+  return db().page.findMany({ where: visiblePageWhere(publicScope(now)), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" }, skip, take });
 }
 
-/** Authors are listed when they have a published article. */
-export async function authorsWithArticles(now: Date) {
-  return db().author.findMany({
-    where: { articles: { some: visibleArticleWhere(publicScope(now)) } },
-    select: { slug: true, updatedAt: true },
-    orderBy: { id: "asc" },
-  });
+export async function authorsWithArticles(now: Date, { skip, take }: Slice) {
+  return db().author.findMany({ where: listedAuthorWhere(now), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" }, skip, take });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { badInput } from "../domain/errors.ts";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "../domain/slug.ts";
 import { HANDLE_MAX_LENGTH, HANDLE_PATTERN } from "../domain/handle.ts";
+import { MAX_URL_LENGTH, isHttpUrl, normalizeHttpUrl, normalizeSitePath } from "../domain/uri.ts";
 
 /** Mutation input as GraphQL delivers it; validateInput checks everything else. */
 export type RawInput = Record<string, unknown>;
@@ -39,43 +40,20 @@ export const slug = z
   .max(SLUG_MAX_LENGTH, `must be at most ${SLUG_MAX_LENGTH} characters`)
   .regex(SLUG_PATTERN, "must be lowercase letters and digits separated by single hyphens, e.g. my-first-article");
 
-/**
- * An absolute http(s) URL, stored as the WHATWG URL serializer writes it: quotes, angle brackets
- * and spaces percent-encoded, host lower-cased, so what is served is what a browser would request.
- */
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(2048, "must be at most 2048 characters")
-  .refine(isHttpUrl, "must be an absolute http(s) URL")
-  .transform((url) => new URL(url).href);
+const withinLimit = z.string().trim().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`);
 
-const SITE = "http://site.invalid";
-
-/** A path on this site, normalized like a URL; null for what is not one ("//elsewhere", "/\\x"). */
-export function normalizeSitePath(value: string): string | null {
-  if (!value.startsWith("/")) return null;
-  try {
-    const url = new URL(value, SITE);
-    return url.origin === SITE ? `${url.pathname}${url.search}${url.hash}` : null;
-  } catch {
-    return null;
-  }
-}
+/** An absolute http(s) URL, stored normalized (src/domain/uri.ts). */
+export const httpUrl = withinLimit.refine(isHttpUrl, "must be an absolute http(s) URL").transform((url) => new URL(url).href);
 
 /** A path on this site or an absolute http(s) URL, normalized either way. */
-export const linkUrl = z
-  .string()
-  .trim()
-  .max(2048, "must be at most 2048 characters")
-  .transform((url, context) => {
-    const normalized = isHttpUrl(url) ? new URL(url).href : normalizeSitePath(url);
-    if (normalized == null) {
-      context.addIssue({ code: "custom", message: "must be a site path starting with / or an absolute http(s) URL" });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+export const linkUrl = withinLimit.transform((url, context) => {
+  const normalized = normalizeHttpUrl(url) ?? normalizeSitePath(url);
+  if (normalized == null) {
+    context.addIssue({ code: "custom", message: "must be a site path starting with / or an absolute http(s) URL" });
+    return z.NEVER;
+  }
+  return normalized;
+});
 
 /** An optional http(s) URL: null, missing or blank means none. */
 export const optionalHttpUrl = z
@@ -93,12 +71,3 @@ export const handle = z
   .string()
   .max(HANDLE_MAX_LENGTH, `must be at most ${HANDLE_MAX_LENGTH} characters`)
   .regex(HANDLE_PATTERN, "must be lowercase letters and digits joined by single - or _, e.g. sidebar");
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}

@@ -1,11 +1,8 @@
 import type { Tx } from "../db/transaction.ts";
 import { badInput, codedError } from "../domain/errors.ts";
-import { normalizeUri, parseUri } from "../domain/uri.ts";
+import { normalizeHttpUrl, normalizeUri, parseUri, withinUrlLimit } from "../domain/uri.ts";
 import { CategoryDirectory } from "../read/category-directory.ts";
-import { isHttpUrl } from "./input-validation.ts";
 import { addRedirect } from "./redirects.ts";
-
-const MAX_URI_LENGTH = 2048;
 
 /** Whether content answers at `uri` (a redirect from there would never be followed). */
 async function contentExistsAt(tx: Tx, uri: string): Promise<boolean> {
@@ -27,7 +24,7 @@ async function contentExistsAt(tx: Tx, uri: string): Promise<boolean> {
 }
 
 function siteUri(value: string, field: string): string {
-  const normalized = value.length <= MAX_URI_LENGTH && value.trim().startsWith("/") ? normalizeUri(value) : null;
+  const normalized = withinUrlLimit(value) && value.trim().startsWith("/") ? normalizeUri(value) : null;
   if (normalized == null || parseUri(normalized) == null) {
     throw badInput(`${field}: must be a site path such as /old-article/`, { field });
   }
@@ -37,7 +34,7 @@ function siteUri(value: string, field: string): string {
 /** `to` may be a site path or an absolute http(s) URL elsewhere. */
 export async function createRedirect(tx: Tx, rawFrom: string, rawTo: string): Promise<{ from: string; to: string }> {
   const from = siteUri(rawFrom, "from");
-  const to = isHttpUrl(rawTo) && rawTo.length <= MAX_URI_LENGTH ? new URL(rawTo).href : siteUri(rawTo, "to");
+  const to = normalizeHttpUrl(rawTo) ?? siteUri(rawTo, "to");
   if (from === to) throw badInput("to: a redirect cannot point at itself", { field: "to" });
   if (await tx.redirect.findUnique({ where: { fromUri: from } })) {
     throw codedError("CONFLICT", `A redirect from ${from} already exists; delete it first`, { field: "from" });

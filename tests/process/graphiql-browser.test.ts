@@ -53,6 +53,9 @@ describe("GraphiQL in Chromium", () => {
       load.fromNetwork.set(request, event.encodedDataLength);
     });
 
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => void (message.type() === "error" && consoleErrors.push(message.text())));
+    page.on("pageerror", (error) => void consoleErrors.push(error.message));
     await page.goto(`${server.url}/graphql`);
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(() => page.locator(".result-window").innerText(), { timeout: 20_000 }).toContain("Anxiety Relief Project");
@@ -72,6 +75,8 @@ describe("GraphiQL in Chromium", () => {
     expect(pageBytes).toBeGreaterThan(1000);
     expect(load.fromNetwork.get("GET /graphiql")).toBeLessThan(pageBytes - 1000);
     expect([...load.fromNetwork.keys()].filter((request) => request.startsWith("GET /graphiql/assets/"))).toEqual([]);
+    // No error in the console, a missing /favicon.ico included.
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

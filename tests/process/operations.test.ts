@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -293,3 +293,55 @@ describe("configuration of every command", () => {
   });
 });
 
+
+/** Every script a user runs, as npm runs it. */
+const NPM_SCRIPTS = [
+  "start", "token", "db:migrate", "db:seed", "docs:env", "schema:print", "schema:check", "schema:breaking", "db:new-migration",
+  "operations:build", "operations:check", "db:postgresql", "db:check", "build", "bench", "bench:proof-of-work", "soak",
+];
+
+describe("--help", () => {
+  /** Usage on stdout, nothing on stderr, exit 0, and no database (nor its folder) made. */
+  async function expectUsageOnly(command: string, args: string[]) {
+    const database = scratchDatabase();
+    const url = `file:${join(database.folder, "new", "lantern.db")}`;
+    const result = await runCommand(command, args, { env: { DATABASE_URL: url } });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^usage:/);
+    expect(result.stderr).toBe("");
+    expect(existsSync(join(database.folder, "new"))).toBe(false);
+  }
+
+  it.each(DATABASE_COMMANDS.map(([file]) => file!).flatMap((file) => [[file, "--help"], [file, "-h"]]))("node %s %s prints usage and does nothing else", async (file, flag) => {
+    await expectUsageOnly("node", [file, flag]);
+  });
+
+  it.each(NPM_SCRIPTS)("npm run %s -- --help prints usage and does nothing else", async (script) => {
+    const generated = ["schema.graphql", "persisted-operations.json", "docs/configuration.md"];
+    const before = generated.map((file) => readFileSync(file, "utf8"));
+    await expectUsageOnly("npm", ["run", "--silent", script, "--", "--help"]);
+    // `build` did not clear dist/; `schema:print`, `operations:build` and `docs:env` rewrote nothing.
+    expect(existsSync("dist/start.js")).toBe(true);
+    expect(generated.map((file) => readFileSync(file, "utf8"))).toEqual(before);
+  });
+});
+
+describe("logging", () => {
+  const ESCAPE = "\x1b";
+
+  it("writes [lantern] lines without escape codes when the output is not a terminal; LOG_LEVEL=warn hides the info lines", async () => {
+    const informed = scratchDatabase();
+    const verbose = await runCommand("node", ["dist/migrate.js"], { env: { DATABASE_URL: informed.url } });
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stdout).toContain(`[lantern] Creating the database ${informed.file}`);
+    expect(verbose.stdout.trim().split("\n").every((line) => line.startsWith("[lantern] ")), verbose.stdout).toBe(true);
+    expect(verbose.stdout + verbose.stderr).not.toContain(ESCAPE);
+
+    const quiet = scratchDatabase();
+    const warnOnly = await runCommand("node", ["dist/migrate.js"], { env: { DATABASE_URL: quiet.url, LOG_LEVEL: "warn" } });
+    expect(warnOnly.code, warnOnly.stderr).toBe(0);
+    expect(existsSync(quiet.file)).toBe(true);
+    expect(warnOnly.stdout).toBe("");
+    expect(warnOnly.stderr).toBe("");
+  });
+});

@@ -17,7 +17,8 @@ export function runCommand(command: string, args: string[], options: { env?: Rec
   const [file, argv] = options.user
     ? ["setpriv", [`--reuid=${options.user}`, "--regid=nogroup", "--clear-groups", command, ...args]]
     : [command, args];
-  const env = { ...process.env, ...options.env };
+  // The commands' own default LOG_LEVEL, not the quieter one the test process runs at.
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "info", ...options.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(file, argv, { cwd: options.cwd ?? PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -61,7 +62,7 @@ export async function startServer(
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: PROJECT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: ownProcessGroup,
   });

@@ -37,7 +37,7 @@ export function formSettings(smtpUrl: string | undefined, overrides: Record<stri
   return parseConfig({
     ...process.env,
     NODE_ENV: "production",
-    PUBLIC_URL: "https://news.example.org",
+    SITE_URL: "https://news.example.org",
     FORMS_SECRET: "test-secret-test-secret-test-secret-0123",
     MAIL_FROM: "Anxiety Relief Project <newsletter@example.org>",
     CONTACT_EMAIL: "editors@example.org",

@@ -2,7 +2,7 @@ import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
 import { config, parseConfig } from "../../src/platform/settings.ts";
 import type { Clock } from "../../src/platform/clock.ts";
 
-const yoga = createLanternYoga();
+const yoga = createLanternYoga(config());
 
 export interface GraphQLResponse<T = any> {
   status: number;

@@ -1,71 +1,35 @@
 import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
-import { queryFromInfo } from "@pothos/plugin-prisma";
-import { selectedFieldNames } from "@pothos/selection-mapper";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { db } from "../../db/client.ts";
 import type { Context } from "../context.ts";
 import { canSeeUnpublished, visibleArticleWhere } from "../../domain/visibility.ts";
-import { resolveConnection, type Connection, type PageArgs, type Window } from "./pagination.ts";
-import { articleOrdering, type ArticleOrder, type ArticleOrdering, type SortableArticle } from "../types/article-order.ts";
-import { keysetOrderBy, keysetWhere } from "./keyset.ts";
-
-export interface CountedConnection<Row> extends Connection<Row> {
-  /** Counted only when a query selects `totalCount`. */
-  totalCount: () => Promise<number>;
-}
+import type { PageArgs, Window } from "./pagination.ts";
+import { articleOrdering, type ArticleOrder, type SortableArticle } from "../types/article-order.ts";
+import { keysetConnection, keysetWindow, modelList, nodeSelection, type CountedConnection, type Selection } from "./keyset-connection.ts";
 
 type ArticleRow = SortableArticle & Record<string, unknown>;
 
-type Selection = NonNullable<Parameters<typeof queryFromInfo>[0]["select"]>;
-
-const NODE_PATHS = [[{ name: "edges" }, { name: "node" }], [{ name: "nodes" }]];
-
-/**
- * The columns and relations a connection's nodes ask for, plus what their cursors need (a type
- * in include mode reads every column anyway).
- */
-export function nodeSelection(ctx: Context, info: GraphQLResolveInfo, typeName: string, cursorColumns: Selection): object {
-  return queryFromInfo({ context: ctx, info, typeName, paths: NODE_PATHS, select: cursorColumns });
-}
-
-/** Whether the query asks for anything but `totalCount`, so the page's rows must be read. */
-export function selectsPage(ctx: Context, info: GraphQLResolveInfo): boolean {
-  return [...selectedFieldNames(ctx, info)].some((name) => name !== "totalCount" && name !== "__typename");
-}
-
-/** The read of one window of an ordered article list: a keyset query an index serves. */
-export function articleWindowQuery(
-  selection: object,
-  where: Prisma.ArticleWhereInput,
-  ordering: ArticleOrdering,
-  window: Window<unknown>,
-  { limited = true } = {},
-) {
-  return {
-    ...selection,
-    where: { AND: [where, ...keysetWhere(ordering.sort, window)] } as Prisma.ArticleWhereInput,
-    orderBy: keysetOrderBy(ordering.sort, window.fromEnd) as Prisma.ArticleOrderByWithRelationInput[],
-    ...(limited ? { take: window.limit } : {}),
-  };
-}
-
 /** A page of `articles(where:, orderBy:)`: one statement for the rows, one for the count if asked. */
-export async function articleConnection(
+export function articleConnection(
   args: PageArgs & { orderBy?: ArticleOrder | null },
   where: Prisma.ArticleWhereInput,
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<CountedConnection<ArticleRow>> {
   const ordering = articleOrdering(args.orderBy, canSeeUnpublished(ctx.viewer));
-  const query = nodeSelection(ctx, info, "Article", ordering.select);
-  const readPage = selectsPage(ctx, info);
-  const connection = await resolveConnection<ArticleRow, unknown>(args, ordering.cursor as never, async (window) =>
-    readPage
-      ? ((await db().article.findMany(articleWindowQuery(query, where, ordering, window))) as ArticleRow[])
-      : [],
+  return keysetConnection(
+    args,
+    ctx,
+    info,
+    modelList(ctx, info, {
+      typeName: "Article",
+      order: ordering,
+      where,
+      findMany: async (query) => (await db().article.findMany(query)) as ArticleRow[],
+      count: (where) => db().article.count({ where }),
+    }),
   );
-  return { ...connection, totalCount: () => db().article.count({ where }) };
 }
 
 /** Where a nested article connection's rows come from: an author's articles, a category's. */
@@ -111,15 +75,15 @@ export function nestedArticleConnection(
 ): Promise<CountedConnection<ArticleRow>> {
   const ordering = articleOrdering("NEWEST", canSeeUnpublished(ctx.viewer));
   const visible = visibleArticleWhere(ctx);
-  const readPage = selectsPage(ctx, info);
 
   const pages = (window: Window<unknown>) =>
     perField(ctx, info, "pages", () =>
       new DataLoader<number, ArticleRow[]>(async (parentIds) => {
-        const query = nodeSelection(ctx, info, "Article", { ...ordering.select, ...parent.select });
+        const selection = nodeSelection(ctx, info, "Article", { ...ordering.select, ...parent.select });
         // Every parent's rows in one read, cut to `limit` per parent below.
         const where = { AND: [visible, parent.where(parentIds)] };
-        const rows = (await db().article.findMany(articleWindowQuery(query, where, ordering, window, { limited: false }))) as ArticleRow[];
+        const query = { ...selection, ...keysetWindow(where, ordering.sort, window, { limited: false }) };
+        const rows = (await db().article.findMany(query)) as ArticleRow[];
         const byParent = new Map(parentIds.map((id) => [id, [] as ArticleRow[]]));
         for (const row of rows) {
           for (const id of parent.parentsOf(row)) {
@@ -137,7 +101,9 @@ export function nestedArticleConnection(
     }),
   );
 
-  return resolveConnection<ArticleRow, unknown>(args, ordering.cursor as never, (window) =>
-    readPage ? pages(window).load(parentId) : Promise.resolve([]),
-  ).then((connection) => ({ ...connection, totalCount: () => counts.load(parentId) }));
+  return keysetConnection(args, ctx, info, {
+    cursor: ordering.cursor,
+    read: (window) => pages(window).load(parentId),
+    count: () => counts.load(parentId),
+  });
 }

@@ -1,5 +1,5 @@
 import type { builder } from "../builder.ts";
-import type { CountedConnection } from "./article-connection.ts";
+import type { CountedConnection } from "./keyset-connection.ts";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 

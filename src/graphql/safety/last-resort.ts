@@ -1,4 +1,5 @@
-import type { Plugin, YogaLogger } from "graphql-yoga";
+import type { Plugin } from "graphql-yoga";
+import type { Logger } from "../../platform/logging.ts";
 import { errorResponse } from "../../platform/http/error-response.ts";
 
 const internalError = () => errorResponse(500, "INTERNAL_SERVER_ERROR", "Unexpected error.");
@@ -8,7 +9,7 @@ const internalError = () => errorResponse(500, "INTERNAL_SERVER_ERROR", "Unexpec
  * or onResponse, or Yoga's own handling, is answered with a coded JSON INTERNAL_SERVER_ERROR and
  * its stack logged here only (otherwise the server adapter answers 500 with the stack as text).
  */
-export function withLastResort(plugins: Plugin[], logger: YogaLogger): Plugin[] {
+export function withLastResort(plugins: Plugin[], logger: Logger): Plugin[] {
   const report = (request: Request, error: unknown) =>
     logger.error(`Unexpected error while answering ${request.method} ${new URL(request.url).pathname}:`, error);
   const handlerGuard: Plugin = {

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from "graphql";
 import { builder } from "../builder.ts";
+import { normalizeHttpUrl } from "../../domain/uri.ts";
 
 function parseDateTime(value: unknown): Date {
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) {
@@ -19,16 +20,8 @@ builder.scalarType("DateTime", {
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-/** The URL as the WHATWG serializer writes it (quotes, brackets, spaces percent-encoded), if http(s). */
-function normalizedHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length > 2048) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The URL normalized (src/domain/uri.ts), if it is an http(s) URL within the limit. */
+const normalizedHttpUrl = (value: unknown): string | null => (typeof value === "string" ? normalizeHttpUrl(value) : null);
 
 function parseUrl(value: unknown): string {
   const url = normalizedHttpUrl(value);

@@ -8,8 +8,7 @@ import { doiUrl, pubmedUrl } from "../../domain/scholarly-ids.ts";
 import { REVIEW_STATUSES, reviewStatus } from "../../domain/review-status.ts";
 import type { ContributorRole } from "../../domain/credentials.ts";
 import { articleJsonLd, type JsonLdPerson } from "../../domain/json-ld.ts";
-import { uris } from "../../domain/uri.ts";
-import { absoluteUrl } from "../../domain/absolute-url.ts";
+import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { scriptJson } from "../../domain/script-json.ts";
 import { recordKeys } from "../../cache/response-keys.ts";
 import { cacheKeys } from "../../domain/cache-keys.ts";
@@ -103,7 +102,7 @@ async function jsonLdPeople(people: readonly AuthorRow[], ctx: Context): Promise
     people.map(async (author) => {
       const { profile, credentials } = await trust.personTrust.load(author.id);
       recordKeys(ctx, [cacheKeys.author(author.id)]);
-      return { name: author.name, url: absoluteUrl(uris.author(author.slug)), isOrganization: author.isOrganization, profile, credentials };
+      return { name: author.name, url: absoluteUrl(ctx.siteUrl, uris.author(author.slug)), isOrganization: author.isOrganization, profile, credentials };
     }),
   );
 }
@@ -117,7 +116,7 @@ async function structuredDataOf(articleId: number, ctx: Context) {
   const { facts, review, citations, corrections } = await trustOf(articleId, ctx);
   const [[authorPeople, reviewerPeople], breadcrumbs, site] = await Promise.all([people, breadcrumbTrail(facts, ctx), ctx.loaders.site()]);
   return articleJsonLd({
-    url: absoluteUrl(uris.article(facts.slug)),
+    url: absoluteUrl(ctx.siteUrl, uris.article(facts.slug)),
     title: facts.title,
     description: facts.excerpt ?? facts.derivedExcerpt,
     imageUrl: facts.featuredImageUrl,
@@ -128,8 +127,8 @@ async function structuredDataOf(articleId: number, ctx: Context) {
     reviewedAt: review?.reviewedAt ?? null,
     citations,
     corrections,
-    breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(crumb.uri) })),
-    publisher: { name: site.settings.title, url: absoluteUrl(""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
+    breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(ctx.siteUrl, crumb.uri) })),
+    publisher: { name: site.settings.title, url: absoluteUrl(ctx.siteUrl, ""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
   });
 }
 

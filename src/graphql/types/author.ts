@@ -2,16 +2,17 @@ import { builder } from "../builder.ts";
 import { db } from "../../db/client.ts";
 import { uris } from "../../domain/uri.ts";
 import type { Author as AuthorRow } from "../../generated/prisma/client.ts";
-import { resolveConnection, type CursorOrder } from "../connections/pagination.ts";
-import { keysetOrderBy, keysetWhere, type KeysetSort } from "../connections/keyset.ts";
-import { nodeSelection, selectsPage } from "../connections/article-connection.ts";
+import { keysetConnection, modelList, type ListOrder } from "../connections/keyset-connection.ts";
 import { totalCountField } from "../connections/total-count.ts";
 
-const BY_NAME: KeysetSort = { column: "name", direction: "asc", nullable: false };
-const AUTHOR_CURSOR: CursorOrder<Pick<AuthorRow, "id" | "name">, string> = {
-  name: "Author:NAME",
-  positionOf: (author) => ({ key: author.name, id: author.id }),
-  parseKey: (raw) => (typeof raw === "string" && raw.length <= 1000 ? raw : undefined),
+const BY_NAME: ListOrder<Pick<AuthorRow, "id" | "name">, string> = {
+  sort: { column: "name", direction: "asc", nullable: false },
+  select: { id: true, name: true },
+  cursor: {
+    name: "Author:NAME",
+    positionOf: (author) => ({ key: author.name, id: author.id }),
+    parseKey: (raw) => (typeof raw === "string" && raw.length <= 1000 ? raw : undefined),
+  },
 };
 
 // Include mode: every column comes with an author (no large ones), so authors loaded in SQL by
@@ -55,20 +56,19 @@ builder.queryFields((t) => ({
     {
       type: Author,
       description: "By name",
-      resolve: async (_root, args, ctx, info) => {
-        const query = nodeSelection(ctx, info, "Author", { id: true, name: true });
-        const connection = await resolveConnection(args, AUTHOR_CURSOR, async (window) =>
-          selectsPage(ctx, info)
-            ? db().author.findMany({
-                ...query,
-                where: { AND: keysetWhere(BY_NAME, window) },
-                orderBy: keysetOrderBy(BY_NAME, window.fromEnd),
-                take: window.limit,
-              })
-            : [],
-        );
-        return { ...connection, totalCount: () => db().author.count() };
-      },
+      resolve: (_root, args, ctx, info) =>
+        keysetConnection(
+          args,
+          ctx,
+          info,
+          modelList(ctx, info, {
+            typeName: "Author",
+            order: BY_NAME,
+            where: {},
+            findMany: (query) => db().author.findMany(query),
+            count: (where) => db().author.count({ where }),
+          }),
+        ),
     },
     { fields: totalCountField },
   ),

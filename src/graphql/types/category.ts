@@ -1,7 +1,6 @@
 import type { Category as CategoryRow } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { db } from "../../db/client.ts";
-import { resolveConnection, type PageArgs } from "../connections/pagination.ts";
+import { keysetConnection, type PagedList } from "../connections/keyset-connection.ts";
 import { windowOfList } from "../connections/list-window.ts";
 import { totalCountField } from "../connections/total-count.ts";
 import { byArticleCount, byName, type CategoryOrdering } from "./category-order.ts";
@@ -83,7 +82,7 @@ builder.queryFields((t) => ({
       where: t.arg({ description: "Filters; all given filters apply", type: CategoryWhere, required: false }),
       orderBy: t.arg({ description: "NAME unless given", type: CategoryOrderEnum, required: false, defaultValue: "NAME" }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const [directory, counts] = await Promise.all([ctx.loaders.categoryDirectory(), ctx.loaders.categoryArticleCounts()]);
       let categories = [...directory.all];
       const { parentSlug, hasArticles } = args.where ?? {};
@@ -92,16 +91,26 @@ builder.queryFields((t) => ({
         categories = categories.filter((c) => c.parentId === parentId);
       }
       if (hasArticles != null) categories = categories.filter((c) => (counts.get(c.id) ?? 0) > 0 === hasArticles);
-      const connection = await (args.orderBy === "ARTICLE_COUNT"
-        ? pageOfList(categories, byArticleCount((category) => counts.get(category.id) ?? 0), args)
-        : pageOfList(categories, byName(), args));
-      return { ...connection, totalCount: async () => categories.length };
+      return args.orderBy === "ARTICLE_COUNT"
+        ? keysetConnection(args, ctx, info, listOf(categories, byArticleCount((category) => counts.get(category.id) ?? 0)))
+        : keysetConnection(args, ctx, info, listOf(categories, byName()));
     },
   }, { fields: totalCountField }),
 }));
 
-function pageOfList<Key>(categories: CategoryRow[], ordering: CategoryOrdering<Key>, args: PageArgs) {
+/**
+ * The categories paged from the category directory in memory rather than by a keyset query: the
+ * directory holds the whole tree already (one statement a request, which every page makes for
+ * URIs, parents and counts), so a page costs no statement of its own, and ARTICLE_COUNT orders by
+ * the live count (kept count minus scheduled articles), which no index holds. The work is one
+ * sort of the site's categories, tens to hundreds of rows; pages stay at most MAX_PAGE_SIZE.
+ */
+function listOf<Key>(categories: CategoryRow[], ordering: CategoryOrdering<Key>): PagedList<CategoryRow, Key> {
   const { cursor, compare } = ordering;
   const sorted = [...categories].sort((a, b) => compare(cursor.positionOf(a), cursor.positionOf(b)));
-  return resolveConnection(args, cursor, async (window) => windowOfList(sorted, compare, cursor.positionOf, window));
+  return {
+    cursor,
+    read: async (window) => windowOfList(sorted, compare, cursor.positionOf, window),
+    count: async () => categories.length,
+  };
 }

@@ -1,9 +1,7 @@
 import { builder } from "../builder.ts";
 import { db } from "../../db/client.ts";
 import { badInput, codedError } from "../../domain/errors.ts";
-import { resolveConnection, type CursorOrder } from "../connections/pagination.ts";
-import { keysetOrderBy, keysetWhere, type KeysetSort } from "../connections/keyset.ts";
-import { nodeSelection, selectsPage } from "../connections/article-connection.ts";
+import { keysetConnection, modelList, type ListOrder } from "../connections/keyset-connection.ts";
 import { totalCountField } from "../connections/total-count.ts";
 import { emailAddress } from "../../forms/input.ts";
 import { eraseAddress } from "../../forms/erasure.ts";
@@ -70,17 +68,18 @@ const ContactMessage = builder.prismaObject("ContactMessage", {
   }),
 });
 
-const OLDEST_FIRST: KeysetSort = { column: "id", direction: "asc", nullable: false };
-const NEWEST_FIRST: KeysetSort = { column: "id", direction: "desc", nullable: false };
-
-/** Cursors of lists ordered by id alone. */
-const byId = (name: string): CursorOrder<{ id: number }, number> => ({
-  name,
-  positionOf: (row) => ({ key: row.id, id: row.id }),
-  parseKey: (raw) => (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined),
+/** A list ordered by id alone; its cursors are named `cursorName`. */
+const byId = (cursorName: string, direction: "asc" | "desc"): ListOrder<{ id: number }, number> => ({
+  sort: { column: "id", direction, nullable: false },
+  select: { id: true },
+  cursor: {
+    name: cursorName,
+    positionOf: (row) => ({ key: row.id, id: row.id }),
+    parseKey: (raw) => (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined),
+  },
 });
-const SUBSCRIBER_CURSOR = byId("Subscriber:ID");
-const CONTACT_MESSAGE_CURSOR = byId("ContactMessage:NEWEST");
+const OLDEST_FIRST = byId("Subscriber:ID", "asc");
+const NEWEST_FIRST = byId("ContactMessage:NEWEST", "desc");
 
 builder.queryFields((t) => ({
   subscribers: t.connection(
@@ -89,21 +88,19 @@ builder.queryFields((t) => ({
       description: "Editors only. Oldest first. The CSV export with every consent record is GET /forms/subscribers.csv",
       authScopes: { editor: true },
       args: { status: t.arg({ type: SubscriberStatusEnum, required: false, description: "Only subscribers in this status" }) },
-      resolve: async (_root, args, ctx, info) => {
-        const where = args.status ? { status: args.status } : {};
-        const query = nodeSelection(ctx, info, "Subscriber", { id: true });
-        const connection = await resolveConnection(args, SUBSCRIBER_CURSOR, async (window) =>
-          selectsPage(ctx, info)
-            ? db().subscriber.findMany({
-                ...query,
-                where: { AND: [where, ...keysetWhere(OLDEST_FIRST, window)] },
-                orderBy: keysetOrderBy(OLDEST_FIRST, window.fromEnd),
-                take: window.limit,
-              })
-            : [],
-        );
-        return { ...connection, totalCount: () => db().subscriber.count({ where }) };
-      },
+      resolve: (_root, args, ctx, info) =>
+        keysetConnection(
+          args,
+          ctx,
+          info,
+          modelList(ctx, info, {
+            typeName: "Subscriber",
+            order: OLDEST_FIRST,
+            where: args.status ? { status: args.status } : {},
+            findMany: (query) => db().subscriber.findMany(query),
+            count: (where) => db().subscriber.count({ where }),
+          }),
+        ),
     },
     { fields: totalCountField },
   ),
@@ -113,21 +110,19 @@ builder.queryFields((t) => ({
       description: "Editors only. Newest first",
       authScopes: { editor: true },
       args: { handled: t.arg.boolean({ required: false, description: "true: only handled messages; false: only open ones" }) },
-      resolve: async (_root, args, ctx, info) => {
-        const where = handledWhere(args.handled);
-        const query = nodeSelection(ctx, info, "ContactMessage", { id: true });
-        const connection = await resolveConnection(args, CONTACT_MESSAGE_CURSOR, async (window) =>
-          selectsPage(ctx, info)
-            ? db().contactMessage.findMany({
-                ...query,
-                where: { AND: [where, ...keysetWhere(NEWEST_FIRST, window)] },
-                orderBy: keysetOrderBy(NEWEST_FIRST, window.fromEnd),
-                take: window.limit,
-              })
-            : [],
-        );
-        return { ...connection, totalCount: () => db().contactMessage.count({ where }) };
-      },
+      resolve: (_root, args, ctx, info) =>
+        keysetConnection(
+          args,
+          ctx,
+          info,
+          modelList(ctx, info, {
+            typeName: "ContactMessage",
+            order: NEWEST_FIRST,
+            where: handledWhere(args.handled),
+            findMany: (query) => db().contactMessage.findMany(query),
+            count: (where) => db().contactMessage.count({ where }),
+          }),
+        ),
     },
     { fields: totalCountField },
   ),
@@ -155,7 +150,7 @@ builder.mutationFields((t) => ({
       const parsed = emailAddress.safeParse(args.email);
       if (!parsed.success) throw badInput(`email: ${parsed.error.issues[0]!.message}`, { field: "email" });
       const tokenId = ctx.viewer.kind === "token" ? ctx.viewer.tokenId : null;
-      return { erased: await eraseAddress(parsed.data, tokenId, ctx.forms.service.clock.now()) };
+      return { erased: await eraseAddress(parsed.data, tokenId, ctx.now) };
     },
   }),
   markContactMessageHandled: t.prismaField({
@@ -168,7 +163,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const id = Number(args.id);
-      if (!Number.isSafeInteger(id) || id <= 0 || !(await markContactMessageHandled(id, args.handled ?? true, ctx.forms.service.clock.now()))) {
+      if (!Number.isSafeInteger(id) || id <= 0 || !(await markContactMessageHandled(id, args.handled ?? true, ctx.now))) {
         throw codedError("NOT_FOUND", "No contact message has this id", { field: "id" });
       }
       return db().contactMessage.findUniqueOrThrow({ ...query, where: { id } });

@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { db } from "../../db/client.ts";
-import { normalizeUri, parseUri } from "../../domain/uri.ts";
+import { MAX_URL_LENGTH, normalizeUri, parseUri, withinUrlLimit } from "../../domain/uri.ts";
 import { visibleArticleWhere, visiblePageWhere } from "../../domain/visibility.ts";
 import { badInput } from "../../domain/errors.ts";
 import { Article } from "./article.ts";
@@ -30,8 +30,6 @@ const UriTarget = builder.unionType("UriTarget", {
   types: [Article, Category, Author, Page, Redirect],
   resolveType: (value) => (value as unknown as Typed<"Article" | "Category" | "Author" | "Page" | "Redirect">).__typename,
 });
-
-const MAX_URI_LENGTH = 2048;
 
 async function resolveTarget(uri: string, ctx: Context) {
   const parsed = parseUri(uri);
@@ -74,7 +72,7 @@ builder.queryFields((t) => ({
     description: "What a site path (or full URL) points at: content, or a redirect for an old link; null when nothing",
     args: { uri: t.arg.string({ description: "A path on the site, or a full URL of the site", required: true }) },
     resolve: async (_root, { uri }, ctx) => {
-      if (uri.length > MAX_URI_LENGTH) throw badInput(`"uri" must be at most ${MAX_URI_LENGTH} characters`, { argument: "uri" });
+      if (!withinUrlLimit(uri)) throw badInput(`"uri" must be at most ${MAX_URL_LENGTH} characters`, { argument: "uri" });
       const normalized = normalizeUri(uri);
       if (normalized == null) return null;
       const target = await resolveTarget(normalized, ctx);

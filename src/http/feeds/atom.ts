@@ -1,6 +1,5 @@
 import { db } from "../../db/client.ts";
-import { uris } from "../../domain/uri.ts";
-import { absoluteUrl } from "../../domain/absolute-url.ts";
+import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { loadSite } from "../../read/site.ts";
 import { visibleArticleWhere } from "../../domain/visibility.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
@@ -11,15 +10,15 @@ export const FEED_SIZE = 20;
 
 const ATOM = "http://www.w3.org/2005/Atom";
 
-function person(tag: "author", author: { name: string; slug: string }): string {
-  return `<${tag}><name>${xmlText(author.name)}</name><uri>${xmlText(absoluteUrl(uris.author(author.slug)))}</uri></${tag}>`;
+function person(siteUrl: string, author: { name: string; slug: string }): string {
+  return `<author><name>${xmlText(author.name)}</name><uri>${xmlText(absoluteUrl(siteUrl, uris.author(author.slug)))}</uri></author>`;
 }
 
 /**
  * The Atom feed (RFC 4287) of the newest published articles, each with its byline, categories
  * and excerpt, and its whole body when the site's feedContent setting is FULL.
  */
-export async function atomFeed(now: Date): Promise<string> {
+export async function atomFeed(siteUrl: string, now: Date): Promise<string> {
   const { settings: site, editorial } = await loadSite();
   const full = editorial.feedContent === "FULL";
   const articles = await db().article.findMany({
@@ -44,7 +43,7 @@ export async function atomFeed(now: Date): Promise<string> {
   const updatedOf = (a: (typeof articles)[number]) => latest(a.updatedAt, a.trust?.reviewedAt);
 
   const entries = articles.map((a) => {
-    const url = absoluteUrl(uris.article(a.slug));
+    const url = absoluteUrl(siteUrl, uris.article(a.slug));
     const body = full ? a.body : undefined;
     return [
       "<entry>",
@@ -53,8 +52,8 @@ export async function atomFeed(now: Date): Promise<string> {
       `<link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       `<published>${a.publishedAt!.toISOString()}</published>`,
       `<updated>${updatedOf(a).toISOString()}</updated>`,
-      person("author", a.author),
-      ...a.contributors.map((c) => person("author", c.author)),
+      person(siteUrl, a.author),
+      ...a.contributors.map((c) => person(siteUrl, c.author)),
       ...a.categories.map((c) => `<category term="${xmlText(c.category.slug)}" label="${xmlText(c.category.name)}"/>`),
       `<summary type="text">${xmlText(a.excerpt ?? a.derivedExcerpt)}</summary>`,
       ...(body === undefined ? [] : [`<content type="html">${xmlText(body)}</content>`]),
@@ -64,12 +63,12 @@ export async function atomFeed(now: Date): Promise<string> {
   return [
     XML_DECLARATION,
     `<feed xmlns="${ATOM}">`,
-    `<id>${xmlText(absoluteUrl(uris.home()))}</id>`,
+    `<id>${xmlText(absoluteUrl(siteUrl, uris.home()))}</id>`,
     `<title type="text">${xmlText(title)}</title>`,
     ...(site?.tagline ? [`<subtitle type="text">${xmlText(site.tagline)}</subtitle>`] : []),
     `<updated>${latest(...articles.map(updatedOf)).toISOString()}</updated>`,
-    `<link rel="self" type="application/atom+xml" href="${xmlText(absoluteUrl("/feed.xml"))}"/>`,
-    `<link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(uris.home()))}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xmlText(absoluteUrl(siteUrl, "/feed.xml"))}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlText(absoluteUrl(siteUrl, uris.home()))}"/>`,
     `<author><name>${xmlText(title)}</name></author>`,
     ...(site?.copyright ? [`<rights type="text">${xmlText(site.copyright)}</rights>`] : []),
     `<generator>Lantern</generator>`,

@@ -2,10 +2,12 @@ import type { Plugin } from "graphql-yoga";
 import { checkDatabaseFile } from "../../db/client.ts";
 import type { Clock } from "../../platform/clock.ts";
 import { atomFeed } from "./atom.ts";
-import { sitemapDocument, sitemapEntries, sitemapPartExists, sitemapUrlCount } from "./sitemap.ts";
+import { sitemapDocument } from "./sitemap.ts";
 import { responseId, type ResponseCache } from "../../cache/response-cache.ts";
+import { cachedOrBuilt } from "../../cache/cached-answer.ts";
 import { publicFeedKeys } from "../../domain/cache-keys.ts";
-import { cachedHeaders, etagOf, matchesEtag } from "../../platform/http/etag.ts";
+import { cacheKeyHeaders, sharedCacheControl } from "../../platform/http/etag.ts";
+import { serveCached } from "../../platform/http/serve-cached.ts";
 
 // Part numbers as the index writes them: no sign, no leading zero, at most six digits.
 const PART = /^\/sitemap-([1-9]\d{0,5})\.xml$/;
@@ -15,9 +17,9 @@ const NOT_FOUND = "Not Found";
  * GET /sitemap.xml (and /sitemap-N.xml past 50,000 URLs) and GET /feed.xml, built from published
  * content only, with the clock the GraphQL requests use. They are kept in the response cache
  * (when it is on) under `publicFeedKeys`, evicted and purged with it, and never past the next
- * scheduled change.
+ * scheduled change. Their absolute URLs start with `siteUrl`, this server's SITE_URL.
  */
-export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
+export function publicFeeds(siteUrl: string, clock: Clock, cache: ResponseCache): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
@@ -34,26 +36,16 @@ export function publicFeeds(clock: Clock, cache: ResponseCache): Plugin {
       }
       cache.startSchedule();
       const now = clock.now();
-      const id = responseId(["public feed", url.pathname]);
-      const { response: cached, version } = cache.enabled ? await cache.store.get(id, now.getTime()) : { response: undefined, version: 0 };
-      let answer = cached;
-      if (!answer) {
-        const partNumber = part ? Number(part[1]) : null;
-        // A part is looked for by counting, never by listing the site; its absence is cached like an answer.
-        const missing = partNumber !== null && !sitemapPartExists(partNumber, await sitemapUrlCount(now));
-        const body = missing ? null : isFeed ? await atomFeed(now) : sitemapDocument(await sitemapEntries(now), partNumber);
-        const ttl = cache.enabled ? await cache.ttlMs(now) : 0;
-        const contentType = body === null ? "text/plain; charset=utf-8" : `${isFeed ? "application/atom+xml" : "application/xml"}; charset=utf-8`;
-        const text = body ?? NOT_FOUND;
-        answer = { body: text, contentType, etag: etagOf(text), keys: publicFeedKeys, expiresAt: now.getTime() + ttl, ...(body === null ? { status: 404 } : {}) };
-        if (ttl >= 1000) await cache.store.set(id, answer, now.getTime(), version);
-      }
-      const maxAge = Math.max(0, Math.floor((answer.expiresAt - now.getTime()) / 1000));
-      const headers = { "content-type": answer.contentType, ...cachedHeaders(answer.etag, answer.keys, maxAge, "GET") };
-      const status = answer.status ?? 200;
-      const fresh = status === 200 && matchesEtag(request.headers.get("if-none-match"), answer.etag);
-      const withBody = request.method !== "HEAD" && !fresh;
-      endResponse(new fetchAPI.Response(withBody ? answer.body : null, { status: fresh ? 304 : status, headers }));
+      const partNumber = part ? Number(part[1]) : null;
+      const { answer, maxAge } = await cachedOrBuilt(cache, responseId(["public feed", url.pathname]), now, async () => {
+        if (isFeed) return { body: await atomFeed(siteUrl, now), contentType: "application/atom+xml; charset=utf-8", keys: publicFeedKeys };
+        const body = await sitemapDocument(siteUrl, now, partNumber);
+        // A part that does not exist is found by counting, and its absence is cached like an answer.
+        if (body === null) return { body: NOT_FOUND, contentType: "text/plain; charset=utf-8", keys: publicFeedKeys, status: 404 };
+        return { body, contentType: "application/xml; charset=utf-8", keys: publicFeedKeys };
+      });
+      const { body, contentType, etag, keys, status } = answer;
+      endResponse(await serveCached(request, { body, contentType, etag, status, cacheControl: sharedCacheControl(maxAge, "GET"), headers: cacheKeyHeaders(keys) }));
     },
   };
 }

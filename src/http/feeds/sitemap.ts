@@ -1,11 +1,15 @@
-import { uris } from "../../domain/uri.ts";
-import { absoluteUrl } from "../../domain/absolute-url.ts";
+import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { loadCategoryDirectory, type CategoryDirectory } from "../../read/category-directory.ts";
 import type { Category } from "../../generated/prisma/client.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
-import { authorsWithArticles, latest, publicScope, publishedArticleDates, publishedPageDates } from "../../read/published-content.ts";
-import { db } from "../../db/client.ts";
-import { visibleArticleWhere, visiblePageWhere } from "../../domain/visibility.ts";
+import {
+  authorsWithArticles,
+  lastArticleChange,
+  publishedArticleDates,
+  publishedCounts,
+  publishedPageDates,
+  type Slice,
+} from "../../read/published-content.ts";
 
 /** The sitemaps protocol's limit of URLs in one file; past it /sitemap.xml becomes an index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -17,40 +21,52 @@ export interface SitemapEntry {
   lastmod: Date;
 }
 
-/** Every public URL of the site: home, published articles, pages, and categories and authors with published articles. */
-export async function sitemapEntries(now: Date): Promise<SitemapEntry[]> {
-  const [articles, pages, authors, directory] = await Promise.all([
-    publishedArticleDates(now),
-    publishedPageDates(now),
-    authorsWithArticles(now),
-    loadCategoryDirectory(now),
-  ]);
-  const articleEntries = articles.map((a) => ({ loc: absoluteUrl(uris.article(a.slug)), lastmod: a.lastModified }));
-  return [
-    { loc: absoluteUrl(uris.home()), lastmod: latest(...articleEntries.map((entry) => entry.lastmod)) },
-    ...articleEntries,
-    ...pages.map((p) => ({ loc: absoluteUrl(uris.page(p.slug)), lastmod: p.updatedAt })),
-    ...listedCategories(directory).map((category) => ({
-      loc: absoluteUrl(directory.uri(category)),
-      lastmod: category.updatedAt,
-    })),
-    ...authors.map((a) => ({ loc: absoluteUrl(uris.author(a.slug)), lastmod: a.updatedAt })),
-  ];
+/** One run of the site's URLs, in its list's order: how many, and a read of some of them. */
+interface Segment {
+  size: number;
+  entries(slice: Slice): Promise<SitemapEntry[]>;
 }
 
 /**
- * How many URLs `sitemapEntries` lists, from counts: a few statements whatever the site's size,
- * so a request for a part that does not exist is answered without listing the site.
+ * Every public URL of the site, in order: home, published articles (newest first), pages, the
+ * categories and authors with published articles. Sized from counts: four statements whatever the
+ * site's size; nothing is listed until a slice is read.
  */
-export async function sitemapUrlCount(now: Date): Promise<number> {
-  const articles = visibleArticleWhere(publicScope(now));
-  const [articleCount, pageCount, authorCount, directory] = await Promise.all([
-    db().article.count({ where: articles }),
-    db().page.count({ where: visiblePageWhere(publicScope(now)) }),
-    db().author.count({ where: { articles: { some: articles } } }),
-    loadCategoryDirectory(now),
-  ]);
-  return 1 + articleCount + pageCount + listedCategories(directory).length + authorCount;
+async function sitemapSegments(siteUrl: string, now: Date): Promise<Segment[]> {
+  const [counts, directory] = await Promise.all([publishedCounts(now), loadCategoryDirectory(now)]);
+  const categories = listedCategories(directory);
+  return [
+    { size: 1, entries: async ({ take }) => (take > 0 ? [{ loc: absoluteUrl(siteUrl, uris.home()), lastmod: await lastArticleChange(now) }] : []) },
+    {
+      size: counts.articles,
+      entries: async (slice) => (await publishedArticleDates(now, slice)).map((a) => ({ loc: absoluteUrl(siteUrl, uris.article(a.slug)), lastmod: a.lastModified })),
+    },
+    {
+      size: counts.pages,
+      entries: async (slice) => (await publishedPageDates(now, slice)).map((p) => ({ loc: absoluteUrl(siteUrl, uris.page(p.slug)), lastmod: p.updatedAt })),
+    },
+    {
+      size: categories.length,
+      entries: async ({ skip, take }) =>
+        categories.slice(skip, skip + take).map((category) => ({ loc: absoluteUrl(siteUrl, directory.uri(category)), lastmod: category.updatedAt })),
+    },
+    {
+      size: counts.authors,
+      entries: async (slice) => (await authorsWithArticles(now, slice)).map((a) => ({ loc: absoluteUrl(siteUrl, uris.author(a.slug)), lastmod: a.updatedAt })),
+    },
+  ];
+}
+
+/** URLs `from` to `from + count` of the list: each segment reads its own rows of them, and only those. */
+async function sitemapSlice(segments: readonly Segment[], from: number, count: number): Promise<SitemapEntry[]> {
+  let start = 0;
+  const reads = segments.map((segment) => {
+    const skip = Math.min(segment.size, Math.max(0, from - start));
+    const take = Math.max(0, Math.min(segment.size, from + count - start) - skip);
+    start += segment.size;
+    return take > 0 ? segment.entries({ skip, take }) : Promise.resolve([]);
+  });
+  return (await Promise.all(reads)).flat();
 }
 
 /** Categories with published articles, and their ancestors. */
@@ -75,8 +91,9 @@ export function urlsetXml(entries: readonly SitemapEntry[]): string {
   return `${XML_DECLARATION}\n<urlset xmlns="${NAMESPACE}">\n${urls.join("\n")}\n</urlset>\n`;
 }
 
-export function sitemapIndexXml(parts: readonly SitemapEntry[]): string {
-  const sitemaps = parts.map((p) => `<sitemap><loc>${xmlText(p.loc)}</loc><lastmod>${p.lastmod.toISOString()}</lastmod></sitemap>`);
+/** The index of parts: their URLs only (a part's lastmod would mean reading its rows). */
+export function sitemapIndexXml(parts: readonly string[]): string {
+  const sitemaps = parts.map((loc) => `<sitemap><loc>${xmlText(loc)}</loc></sitemap>`);
   return `${XML_DECLARATION}\n<sitemapindex xmlns="${NAMESPACE}">\n${sitemaps.join("\n")}\n</sitemapindex>\n`;
 }
 
@@ -92,19 +109,17 @@ export const sitemapPartUri = (n: number) => `/sitemap-${n}.xml`;
 /**
  * /sitemap.xml is the urlset while the site has at most `maxUrls` URLs; past that it is an
  * index of /sitemap-1.xml, /sitemap-2.xml, … of `maxUrls` URLs each. Returns null for a part
- * that does not exist.
+ * that does not exist. The index and a missing part cost a few counts, and a part the rows it
+ * lists, whatever the site's size.
  */
-export function sitemapDocument(entries: readonly SitemapEntry[], part: number | null, maxUrls = SITEMAP_MAX_URLS): string | null {
-  const partCount = Math.ceil(entries.length / maxUrls);
+export async function sitemapDocument(siteUrl: string, now: Date, part: number | null, maxUrls = SITEMAP_MAX_URLS): Promise<string | null> {
+  const segments = await sitemapSegments(siteUrl, now);
+  const urlCount = segments.reduce((sum, segment) => sum + segment.size, 0);
+  const partCount = Math.ceil(urlCount / maxUrls);
   if (part === null) {
-    if (partCount <= 1) return urlsetXml(entries);
-    return sitemapIndexXml(
-      Array.from({ length: partCount }, (_, index) => {
-        const chunk = entries.slice(index * maxUrls, (index + 1) * maxUrls);
-        return { loc: absoluteUrl(sitemapPartUri(index + 1)), lastmod: latest(...chunk.map((entry) => entry.lastmod)) };
-      }),
-    );
+    if (partCount <= 1) return urlsetXml(await sitemapSlice(segments, 0, urlCount));
+    return sitemapIndexXml(Array.from({ length: partCount }, (_, index) => absoluteUrl(siteUrl, sitemapPartUri(index + 1))));
   }
-  if (partCount <= 1 || part < 1 || part > partCount) return null;
-  return urlsetXml(entries.slice((part - 1) * maxUrls, part * maxUrls));
+  if (!sitemapPartExists(part, urlCount, maxUrls)) return null;
+  return urlsetXml(await sitemapSlice(segments, (part - 1) * maxUrls, maxUrls));
 }

@@ -1,13 +1,9 @@
-import { etagOf, matchesEtag } from "../../platform/http/etag.ts";
 import { readFileSync } from "node:fs";
 import type { Plugin } from "graphql-yoga";
 import { loadTrustedDocuments } from "../../graphql/safety/trusted-documents.ts";
 import { projectFile } from "../../platform/project-files.ts";
-
-interface StaticFile {
-  body: string;
-  headers: Record<string, string>;
-}
+import { etagOf } from "../../platform/http/etag.ts";
+import { serveCached, type Cacheable } from "../../platform/http/serve-cached.ts";
 
 /** The demo page's own strict policy: the widget needs nothing more. */
 export const DEMO_CONTENT_SECURITY_POLICY =
@@ -29,8 +25,8 @@ export function widgetScript(registry = loadTrustedDocuments()): string {
     .replace("%FEATURED_WIDGET_CHANGED_HASH%", hashOf(registry, /^subscription FeaturedWidgetChanged\(/));
 }
 
-function staticFile(body: string, headers: Record<string, string>): StaticFile {
-  return { body, headers: { ...headers, etag: etagOf(body), "x-content-type-options": "nosniff" } };
+function staticFile(body: string, contentType: string, cacheControl: string, headers: Record<string, string> = {}): Cacheable {
+  return { body, contentType, cacheControl, etag: etagOf(body), headers: { ...headers, "x-content-type-options": "nosniff" } };
 }
 
 /**
@@ -39,40 +35,28 @@ function staticFile(body: string, headers: Record<string, string>): StaticFile {
  * demo's stylesheet.
  */
 export function widgetRoutes(): Plugin {
-  const files = new Map<string, StaticFile>([
+  const files = new Map<string, Cacheable>([
     [
       "/widget/featured.js",
-      staticFile(widgetScript(), {
-        "content-type": "text/javascript; charset=utf-8",
-        "cache-control": "public, max-age=300",
+      staticFile(widgetScript(), "text/javascript; charset=utf-8", "public, max-age=300", {
         "access-control-allow-origin": "*",
         "cross-origin-resource-policy": "cross-origin",
       }),
     ],
     [
       "/widget/demo",
-      staticFile(source("demo.html"), {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-cache",
+      staticFile(source("demo.html"), "text/html; charset=utf-8", "no-cache", {
         "content-security-policy": DEMO_CONTENT_SECURITY_POLICY,
       }),
     ],
-    ["/widget/demo.css", staticFile(source("demo.css"), { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" })],
+    ["/widget/demo.css", staticFile(source("demo.css"), "text/css; charset=utf-8", "no-cache")],
   ]);
 
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const file = files.get(new URL(request.url).pathname);
-      if (!file) return;
-      // Compressed answers carry a variant of the tag (src/platform/http/compression.ts); it matches too.
-      const notModified = matchesEtag(request.headers.get("if-none-match"), file.headers.etag!);
-      endResponse(
-        new fetchAPI.Response(notModified || request.method === "HEAD" ? null : file.body, {
-          status: notModified ? 304 : 200,
-          headers: file.headers,
-        }),
-      );
+      if (file) endResponse(await serveCached(request, file));
     },
   };
 }

@@ -7,8 +7,6 @@ import { BlockList, isIP } from "node:net";
  */
 export type ProxyTrust = { hops: number } | { proxies: BlockList };
 
-export const NO_PROXY: ProxyTrust = { hops: 0 };
-
 /**
  * Reads TRUST_PROXY: false/true (0 or 1 proxy), a number of proxies, or a comma-separated
  * list of proxy addresses and CIDR ranges. Undefined when it is none of these.

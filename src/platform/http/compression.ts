@@ -5,13 +5,20 @@ import type { Plugin } from "graphql-yoga";
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
+export type Encoding = "br" | "gzip";
+
 /** Smaller answers are sent as they are: compressing them saves less than it costs. */
 export const COMPRESS_FROM_BYTES = 1024;
 
 const COMPRESSIBLE = /^(application\/(json|graphql-response\+json|javascript)|text\/(html|css|plain|javascript))\b/;
 
+/** Whether answers of this type are compressed, and so vary by `Accept-Encoding`. */
+export function isCompressible(contentType: string | null): boolean {
+  return COMPRESSIBLE.test(contentType ?? "");
+}
+
 /** `br` or `gzip` as the client accepts them (by q-value, `br` first on a tie), or undefined. */
-export function chooseEncoding(acceptEncoding: string | null): "br" | "gzip" | undefined {
+export function chooseEncoding(acceptEncoding: string | null): Encoding | undefined {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
@@ -28,25 +35,33 @@ export function variantEtag(etag: string, encoding: string): string {
   return etag.replace(/"$/, `-${encoding}"`);
 }
 
-/** Compresses answers of `COMPRESS_FROM_BYTES` or more with br or gzip by `Accept-Encoding` (never event streams). */
+/** A body compressed as it is sent: a quick setting, not the smallest. */
+export function compress(body: Uint8Array, encoding: Encoding): Promise<Buffer> {
+  return encoding === "br" ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipped(body, { level: 6 });
+}
+
+/**
+ * Compresses answers of `COMPRESS_FROM_BYTES` or more with br or gzip by `Accept-Encoding` (never
+ * event streams). Answers made by `serveCached` (src/platform/http/serve-cached.ts) already vary
+ * by `Accept-Encoding` and are left as they are.
+ */
 export function compression(): Plugin {
   return {
     async onResponse({ request, response, setResponse }) {
       if (!response.body || response.headers.has("content-encoding")) return;
-      if (!COMPRESSIBLE.test(response.headers.get("content-type") ?? "")) return;
+      if (!isCompressible(response.headers.get("content-type"))) return;
+      if (/\baccept-encoding\b/i.test(response.headers.get("vary") ?? "")) return;
       const encoding = chooseEncoding(request.headers.get("accept-encoding"));
       const headers = new Headers(response.headers);
       headers.append("vary", "Accept-Encoding");
       if (!encoding) return void setResponse(new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
       const body = Buffer.from(await response.arrayBuffer());
       if (body.length < COMPRESS_FROM_BYTES) return void setResponse(new Response(body, { status: response.status, statusText: response.statusText, headers }));
-      const compressed =
-        encoding === "br" ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : await gzipped(body, { level: 6 });
       headers.set("content-encoding", encoding);
       headers.delete("content-length");
       const etag = headers.get("etag");
       if (etag) headers.set("etag", variantEtag(etag, encoding));
-      setResponse(new Response(compressed, { status: response.status, statusText: response.statusText, headers }));
+      setResponse(new Response(new Uint8Array(await compress(body, encoding)), { status: response.status, statusText: response.statusText, headers }));
     },
   };
 }

@@ -13,16 +13,16 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
-export function etagOf(body: string): string {
+export function etagOf(body: string | Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
-/** The HTTP caching headers of a cached answer: for browsers and CDNs, with its cache keys. */
-export function cachedHeaders(etag: string, keys: readonly string[], maxAge: number, method: string): Record<string, string> {
-  return {
-    "cache-control": method === "GET" ? `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, 60)}` : PRIVATE,
-    etag,
-    "surrogate-key": keys.join(" "),
-    xkey: keys.join(" "),
-  };
+/** How long browsers and CDNs may keep a cached answer: public for GETs, never for POSTs. */
+export function sharedCacheControl(maxAge: number, method: string): string {
+  return method === "GET" || method === "HEAD" ? `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(maxAge, 60)}` : PRIVATE;
+}
+
+/** A cached answer's keys, for CDNs to purge it by (Fastly's Surrogate-Key, Varnish's xkey). */
+export function cacheKeyHeaders(keys: readonly string[]): Record<string, string> {
+  return { "surrogate-key": keys.join(" "), xkey: keys.join(" ") };
 }
