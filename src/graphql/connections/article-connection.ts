@@ -62,7 +62,7 @@ export async function articleConnection(
   const readPage = selectsPage(ctx, info);
   const connection = await resolveConnection<ArticleRow, unknown>(args, ordering.cursor as never, async (window) =>
     readPage
-      ? ((await db().article.findMany(articleWindowQuery(query, where, ordering, window))) as ArticleRow[])
+      ? await db().article.findMany(articleWindowQuery(query, where, ordering, window))
       : [],
   );
   return { ...connection, totalCount: () => db().article.count({ where }) };

@@ -1,6 +1,5 @@
 import type { Category as CategoryRow } from "../../generated/prisma/client.ts";
 import { builder } from "../builder.ts";
-import { db } from "../../db/client.ts";
 import { resolveConnection, type PageArgs } from "../connections/pagination.ts";
 import { windowOfList } from "../connections/list-window.ts";
 import { totalCountField } from "../connections/total-count.ts";

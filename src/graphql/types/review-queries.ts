@@ -61,10 +61,10 @@ builder.queryFields((t) => ({
         const readPage = selectsPage(ctx, info);
         const connection = await resolveConnection<DueRow, number>(args, SOONEST_DUE, async (window) =>
           readPage
-            ? ((await db().articleTrust.findMany({
+            ? await db().articleTrust.findMany({
                 ...windowQuery(where, window),
                 select: { articleId: true, nextReviewDue: true, article },
-              })) as DueRow[])
+              })
             : [],
         );
         return {
