@@ -61,6 +61,7 @@ export function widgetRoutes(): Plugin {
   ]);
 
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const file = files.get(new URL(request.url).pathname);

@@ -31,6 +31,7 @@ export function variantEtag(etag: string, encoding: string): string {
 /** Compresses answers of `COMPRESS_FROM_BYTES` or more with br or gzip by `Accept-Encoding` (never event streams). */
 export function compression(): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onResponse({ request, response, setResponse }) {
       if (!response.body || response.headers.has("content-encoding")) return;
       if (!COMPRESSIBLE.test(response.headers.get("content-type") ?? "")) return;
