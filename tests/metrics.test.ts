@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fetchYoga, graphql, yogaWith } from "./support/graphql.ts";
 import { countStatements } from "./support/statements.ts";
-import { db } from "../src/db/client.ts";
 
 const TOKEN = "metrics-token-for-tests";
 const server = yogaWith({ METRICS_TOKEN: TOKEN });
