@@ -82,13 +82,13 @@ async function startServer(name: string, nodeArguments: string[], env: NodeJS.Pr
   throw new Error(`${name} did not come up`);
 }
 
-async function post(port: number, query: string, variables?: Record<string, unknown>) {
+async function post<Data = unknown>(port: number, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  return response.json() as Promise<{ data?: any; errors?: unknown }>;
+  return response.json() as Promise<{ data?: Data; errors?: unknown }>;
 }
 
 async function sqlStatementsTotal(port: number): Promise<number> {
@@ -110,7 +110,8 @@ interface Scenario {
 async function archivePageCursor(port: number, categorySlug: string, page: number): Promise<string | null> {
   let after: string | null = null;
   for (let n = 1; n < page; n++) {
-    const { data } = await post(port, BENCH_QUERIES["category archive"], { categorySlug, after });
+    type Archive = { articles: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const { data }: { data?: Archive } = await post<Archive>(port, BENCH_QUERIES["category archive"], { categorySlug, after });
     if (!data?.articles.pageInfo.hasNextPage) break;
     after = data.articles.pageInfo.endCursor;
   }
@@ -326,7 +327,7 @@ async function benchDatabase(provider: string) {
     console.log(`Lantern memory: ${idleMiB.toFixed(0)} MiB before load, ${stats.rssMiB.toFixed(0)} MiB after, peak ${stats.peakMiB.toFixed(0)} MiB`);
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");
-    await Promise.all(servers.map((server) => (server.child.exitCode === null ? new Promise((resolve) => server.child.once("exit", resolve)) : null)));
+    await Promise.all(servers.filter((server) => server.child.exitCode === null).map((server) => new Promise((resolve) => server.child.once("exit", resolve))));
     await database.drop();
     for (const extra of extraDatabases) await extra.drop();
   }

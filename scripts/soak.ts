@@ -141,9 +141,10 @@ function editorWrites(token: string, authorId: string, categoryId: string): Scen
 
 function classify(expectation: Expectation, status: number, body: string): "expected" | "unexpected" {
   if (status >= 500) return "unexpected";
-  let parsed: { data?: unknown; errors?: { extensions?: { code?: string } }[] } | undefined;
+  type Result = { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  let parsed: Result | Result[] | undefined;
   try {
-    parsed = JSON.parse(body);
+    parsed = JSON.parse(body) as Result | Result[];
   } catch {
     parsed = undefined;
   }
@@ -186,7 +187,9 @@ async function main() {
     const memory: { at: number; rssKb: number }[] = [];
     const started = performance.now();
     const liveAfterWarmUp = new Promise<number>((resolve, reject) =>
-      setTimeout(() => liveHeapMiB(debuggerUrl).then(resolve, reject), WARM_UP_SECONDS * 1000),
+      setTimeout(() => {
+        liveHeapMiB(debuggerUrl).then(resolve, reject);
+      }, WARM_UP_SECONDS * 1000),
     );
     const sampler = setInterval(() => {
       const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim());

@@ -27,11 +27,11 @@ async function writeConcurrently(layout: Layout) {
       },
       stdio: ["pipe", "pipe", "inherit"],
     });
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     return { child, lines, ready: lines.next() };
   });
   await Promise.all(processes.map((p) => p.ready));
-  for (const p of processes) p.child.stdin!.write("go\n");
+  for (const p of processes) p.child.stdin.write("go\n");
   const results = await Promise.all(processes.map(async (p) => JSON.parse((await p.lines.next()).value) as { ok: number; errors: string[] }));
   return { ok: results.reduce((sum, r) => sum + r.ok, 0), errors: results.flatMap((r) => r.errors) };
 }

@@ -100,11 +100,11 @@ describe("delivery worker", () => {
         env: { ...process.env, SMTP_URL: sink.url, BATCH_SIZE: "5" },
         stdio: ["pipe", "pipe", "inherit"],
       });
-      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
       return { child, lines, ready: lines.next() };
     });
     await Promise.all(processes.map((p) => p.ready));
-    for (const p of processes) p.child.stdin!.write("go\n");
+    for (const p of processes) p.child.stdin.write("go\n");
     const reports = await Promise.all(processes.map(async (p) => JSON.parse((await p.lines.next()).value) as { sent: number }));
     expect(reports[0]!.sent + reports[1]!.sent).toBe(150);
     expect(reports.every((report) => report.sent > 0)).toBe(true);

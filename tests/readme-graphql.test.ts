@@ -1,4 +1,4 @@
-import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
+import { Kind, OperationTypeNode, parse, print, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { graphql, yogaWith } from "./support/graphql.ts";
 import { documentationBlocks } from "./support/readme.ts";
@@ -77,7 +77,7 @@ describe("the GraphQL examples of the README and docs/", () => {
         results.push({});
         continue;
       }
-      const response = await graphql(document, variables, operation === "mutation" ? editor : {}, production);
+      const response = await graphql(document, variables, operation === OperationTypeNode.MUTATION ? editor : {}, production);
       const ok = response.body.errors === undefined && Object.values(response.body.data ?? {}).every((value) => value !== null);
       if (!ok) failed.push(`${where}:\n${document}\n${JSON.stringify(variables)}\n${response.text}`);
       const data: Data = response.body.data ?? {};

@@ -62,7 +62,7 @@ function send(path: string, total: number, { declaredLength }: { declaredLength?
       });
     };
     socket.on("data", (data) => {
-      answer += data;
+      answer += data.toString();
       const end = answer.indexOf("\r\n\r\n");
       if (end < 0) return;
       const length = /\r\ncontent-length: (\d+)/i.exec(answer.slice(0, end))?.[1];

@@ -79,14 +79,13 @@ describe.skipIf(onPostgres)("the real server process", () => {
 describe("draining", () => {
   it("answers /ready with 503 and lets a request that is still arriving finish", async () => {
     const yoga = createLanternYoga(config());
-    const httpServer = createServer(yoga);
+    const httpServer = createServer((req, res) => void yoga(req, res));
     trackConnections(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
     const { port } = httpServer.address() as { port: number };
 
-    let answer!: Promise<Answer>;
     const req = request({ port, host: "127.0.0.1", path: "/graphql", method: "POST", headers: { "content-type": "application/json" } });
-    answer = new Promise((resolve) =>
+    const answer = new Promise<Answer>((resolve) =>
       req.on("response", (res) => {
         let body = "";
         res.on("data", (chunk) => (body += chunk));

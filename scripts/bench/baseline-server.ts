@@ -10,8 +10,8 @@ import pg from "pg";
 import { uris } from "../../src/domain/uri.ts";
 import { readingTimeMinutes } from "../../src/domain/text.ts";
 
-type Row = Record<string, any>;
-type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
+/** Rows come back as each SQL statement below selects them (its interface is beside it). */
+type Query = <Row>(sql: string, params?: unknown[]) => Promise<Row[]>;
 
 const url = process.env.DATABASE_URL!;
 const postgres = /^postgres(ql)?:/.test(url);
@@ -26,12 +26,12 @@ function connect(): { query: Query; now: () => unknown } {
       if (!text) texts.set(sql, (text = sql.replace(/\?/g, ((n) => () => `$${++n}`)(0))));
       return text;
     };
-    return { query: async (sql, params = []) => (await pool.query({ text: numbered(sql), values: params })).rows, now: () => new Date() };
+    return { query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query({ text: numbered(sql), values: params })).rows as Row[], now: () => new Date() };
   }
   const db = new Database(url.slice("file:".length), { readonly: true });
   const prepared = new Map<string, Database.Statement>();
   return {
-    query: async (sql, params = []) => {
+    query: async <Row>(sql: string, params: unknown[] = []) => {
       let statement = prepared.get(sql);
       if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
       return statement.all(...params) as Row[];
@@ -88,9 +88,18 @@ const SQL = {
 };
 
 interface CategoryRow { id: number; slug: string; name: string; parentId: number | null; publishedArticleCount: number }
+interface SiteRow { title: string; tagline: string | null; copyright: string | null }
+interface SocialRow { network: string; label: string | null; url: string }
+interface ScheduledRow { categoryId: number; count: number | string }
+interface MenuItemRow { id: number; parentId: number | null; label: string; url: string | null; categoryId: number | null; articleSlug: string | null; pageSlug: string | null }
+type Instant = string | Date | null;
+interface ArticleRow { id: number; slug: string; title: string; publishedAt: Instant; wordCount: number; body: string; authorSlug: string; authorName: string; credentials: string | null; bio: string | null; websiteUrl: string | null }
+interface LinkRow { articleId: number; categoryId: number }
+interface FeaturedRow { titleOverride: string | null; excerptOverride: string | null; title: string; excerpt: string | null; derivedExcerpt: string | null; slug: string; publishedAt: Instant; authorName: string; credentials: string | null }
+interface ListRow { id: number; slug: string; title: string; publishedAt: Instant; excerpt: string | null; derivedExcerpt: string | null; authorSlug: string; authorName: string; credentials: string | null }
 
 async function categoryTree() {
-  const categories = (await query(SQL.categories)) as CategoryRow[];
+  const categories = await query<CategoryRow>(SQL.categories);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const trail = (category: CategoryRow) => {
     const chain = [category];
@@ -105,15 +114,15 @@ async function articlePage(slug: string) {
   const now = clock();
   const [tree, items, [article], featuredRows, scheduled, [site], social] = await Promise.all([
     categoryTree(),
-    query(SQL.menuItems, [now]),
-    query(SQL.article, [slug, now]),
-    query(SQL.featured, [now, now, now]),
-    query(SQL.scheduledCounts, [now]),
-    query(SQL.site),
-    query(SQL.social),
+    query<MenuItemRow>(SQL.menuItems, [now]),
+    query<ArticleRow>(SQL.article, [slug, now]),
+    query<FeaturedRow>(SQL.featured, [now, now, now]),
+    query<ScheduledRow>(SQL.scheduledCounts, [now]),
+    query<SiteRow>(SQL.site),
+    query<SocialRow>(SQL.social),
   ]);
   const { categories, byId, trail, uri } = tree;
-  const menuItem = (item: Row) => ({
+  const menuItem = (item: MenuItemRow) => ({
     label: item.label,
     url: item.articleSlug ? uris.article(item.articleSlug) : item.pageSlug ? uris.page(item.pageSlug)
       : item.categoryId != null && byId.has(item.categoryId) ? uri(byId.get(item.categoryId)!) : (item.url ?? "#"),
@@ -121,7 +130,7 @@ async function articlePage(slug: string) {
 
   let articleJson = null;
   if (article) {
-    const links = await query(SQL.links, [article.id]);
+    const links = await query<LinkRow>(SQL.links, [article.id]);
     const articleCategories = links.map((link) => byId.get(link.categoryId)!);
     const primary = articleCategories[0];
     articleJson = {
@@ -178,7 +187,7 @@ async function articlePage(slug: string) {
 
 async function articleList() {
   const now = clock();
-  const [tree, rows, links] = await Promise.all([categoryTree(), query(SQL.list, [now]), query(SQL.listLinks, [now])]);
+  const [tree, rows, links] = await Promise.all([categoryTree(), query<ListRow>(SQL.list, [now]), query<LinkRow>(SQL.listLinks, [now])]);
   const linksOf = new Map<number, number[]>();
   for (const link of links) linksOf.set(link.articleId, [...(linksOf.get(link.articleId) ?? []), link.categoryId]);
   return {
@@ -200,10 +209,13 @@ async function articleList() {
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
-  request.on("end", async () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString() || "{}");
-    const answer = String(body.query).includes("ArticleList") ? await articleList() : await articlePage(body.variables?.slug ?? "the-therapeutic-relationship");
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+  request.on("end", () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as { query?: string; variables?: { slug?: string } };
+    const answering = String(body.query).includes("ArticleList") ? articleList() : articlePage(body.variables?.slug ?? "the-therapeutic-relationship");
+    answering.then(
+      (answer) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer)),
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    );
   });
 });
 server.listen(Number(process.env.PORT), "127.0.0.1", () => process.send?.("ready"));

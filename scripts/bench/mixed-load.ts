@@ -27,7 +27,7 @@ export async function mixedLoad(port: number, databaseUrl: string, metricsToken:
   let version = article.version;
   let writes = 0;
   const globalId = Buffer.from(`Article:${article.id}`).toString("base64");
-  const writer = setInterval(async () => {
+  const write = async () => {
     const response = await fetch(url, {
       method: "POST",
       headers: editor,
@@ -40,7 +40,8 @@ export async function mixedLoad(port: number, databaseUrl: string, metricsToken:
       version = result.data.updateArticle.article.version;
       writes += 1;
     }
-  }, 1000);
+  };
+  const writer = setInterval(() => void write(), 1000);
   const before = await cacheCounts(port, metricsToken);
   const result = await autocannon({
     url,

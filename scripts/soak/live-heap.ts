@@ -10,20 +10,21 @@ export async function liveHeapMiB(debuggerUrl: string): Promise<number> {
   const socket = new WebSocket(debuggerUrl);
   await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
   let lastId = 0;
-  const replies = new Map<number, (result: any) => void>();
+  const replies = new Map<number, (result: unknown) => void>();
   socket.on("message", (data) => {
-    const message = JSON.parse(String(data));
+    // Text frames arrive as one Buffer (ws' default binaryType).
+    const message = JSON.parse((data as Buffer).toString()) as { id: number; result?: unknown };
     replies.get(message.id)?.(message.result);
     replies.delete(message.id);
   });
-  const call = (method: string, params: object = {}) =>
-    new Promise<any>((resolve) => {
-      replies.set(++lastId, resolve);
+  const call = <Result>(method: string, params: object = {}) =>
+    new Promise<Result>((resolve) => {
+      replies.set(++lastId, resolve as (result: unknown) => void);
       socket.send(JSON.stringify({ id: lastId, method, params }));
     });
   try {
     await call("HeapProfiler.collectGarbage");
-    const { result } = await call("Runtime.evaluate", { expression: "process.memoryUsage().heapUsed" });
+    const { result } = await call<{ result: { value: number } }>("Runtime.evaluate", { expression: "process.memoryUsage().heapUsed" });
     return result.value / 2 ** 20;
   } finally {
     socket.close();

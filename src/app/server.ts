@@ -16,7 +16,8 @@ export async function startServer(port: number, host: string, settings: Config, 
       requestTimeout: settings.REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
     },
-    yoga,
+    // Yoga answers its own failures (src/graphql/safety/last-resort.ts); its promise only says it finished.
+    (request, response) => void yoga(request, response),
   );
   trackConnections(server);
   await new Promise<void>((resolve, reject) => {

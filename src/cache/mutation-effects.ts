@@ -3,7 +3,7 @@ import { db } from "../db/client.ts";
 import { isLiveArticle } from "../domain/visibility.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
 
-type Args = Record<string, any>;
+type Args = Record<string, unknown>;
 /** The keys a mutation affects, read once before it runs and once after (their union is evicted). */
 type Effect = (args: Args, now: Date) => Promise<string[]>;
 
@@ -67,7 +67,7 @@ const authorIn = (argument: string): Effect => async (args) => {
 
 const category: Effect = async (args) => {
   const id = idOf(args.id);
-  const input = args.input ?? {};
+  const input = (args.input ?? {}) as { parentId?: unknown };
   const parent = idOf(input.parentId);
   const own = id === undefined ? null : await db().category.findUnique({ where: { id }, select: { parentId: true } });
   const lists = await categoryWithAncestors([id, parent, own?.parentId].filter((x): x is number => x != null));
@@ -120,8 +120,8 @@ export const MUTATION_EFFECTS: Record<string, Effect> = {
   createPage: page,
   updatePage: page,
   deletePage: page,
-  setFeatured: async (args) => [cacheKeys.featuredSlot(args.slot)],
-  setMenu: async (args) => [cacheKeys.menu(args.location), cacheKeys.misses],
+  setFeatured: async (args) => [cacheKeys.featuredSlot(args.slot as string)],
+  setMenu: async (args) => [cacheKeys.menu(args.location as string), cacheKeys.misses],
   updateSite: async () => [cacheKeys.site],
   createRedirect: async () => [cacheKeys.redirects, cacheKeys.misses],
   deleteRedirect: async () => [cacheKeys.redirects, cacheKeys.misses],

@@ -1,4 +1,4 @@
-import { getOperationAST, type GraphQLSchema } from "graphql";
+import { OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { ResponseCache } from "./response-cache.ts";
 import { lookUp, storeAnswer, type CacheLookup } from "./cached-answer.ts";
@@ -48,7 +48,7 @@ export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
     // Every mutation states what it affects, or the cache could serve what it changed.
     if (!effect) throw new Error(`Mutation.${field.name} has no entry in MUTATION_EFFECTS (src/cache/mutation-effects.ts)`);
     if (!resolve) continue;
-    field.resolve = async (root, args, ctx, info) => {
+    field.resolve = async (root, args: Record<string, unknown>, ctx: { request: object; viewer: { kind: string } }, info) => {
       const cache = cacheOfRequest.get(ctx.request);
       // Only editors change what anonymous callers see; nobody else's mutation costs the cache anything.
       if (!cache?.enabled || ctx.viewer.kind !== "token") return resolve(root, args, ctx, info);
@@ -111,7 +111,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
     async onExecute({ args, setResultAndStopExecution }) {
       const pending = pendingOfRequest.get(args.contextValue.request);
       if (!pending) return;
-      const isQuery = getOperationAST(args.document, args.operationName)?.operation === "query";
+      const isQuery = getOperationAST(args.document as DocumentNode, args.operationName as string | undefined)?.operation === OperationTypeNode.QUERY;
       pending.onlyQueries = (pending.onlyQueries ?? true) && isQuery;
       if (!isQuery) return;
       pending.lookup ??= lookUp(cache, pending.id, cache.clock.now());
@@ -120,6 +120,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
         setResultAndStopExecution(NOT_RUN);
       }
     },
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onResponse({ request, response, setResponse }) {
       if (!cacheOfRequest.has(request)) return;
       const pending = pendingOfRequest.get(request);

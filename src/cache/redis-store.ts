@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { ResponseStore } from "./store.ts";
+import type { CachedResponse, ResponseStore } from "./store.ts";
 import { RESET_AFTER, SKETCH_BYTES, sketchSlots } from "./frequency-sketch.ts";
 
 export interface RedisStoreEvents {
@@ -189,7 +189,7 @@ export function redisStore(url: string, prefix: string, events: RedisStoreEvents
       const found = await attempt("get", () => client.eval(GET_SCRIPT, keys.length, ...keys, ...prefixes, id, ...sketchSlots(id), now, RESET_AFTER));
       if (!found) return { response: undefined, version: Number.MAX_SAFE_INTEGER };
       const [text, version] = found as [string | null, string | null];
-      const response = text ? JSON.parse(text) : undefined;
+      const response = text ? (JSON.parse(text) as CachedResponse) : undefined;
       return { response: response && response.expiresAt > now ? response : undefined, version: Number(version ?? 0) };
     },
     async set(id, response, now, version) {

@@ -8,8 +8,11 @@ import {
 } from "graphql";
 import { cacheKeys, entityKey } from "../domain/cache-keys.ts";
 
-type Row = Record<string, any>;
-type KeysOf = (parent: Row, args: Row) => (string | undefined | false)[];
+/** What the key functions below read of a parent row, of a field's arguments and of the context. */
+type Row = { id: number; categoryId?: number | null; articleId?: number | null; pageId?: number | null; article?: { id: number } | null };
+type Args = { location: string; slot: string };
+type Ctx = { request?: object } | undefined;
+type KeysOf = (parent: Row, args: Args) => (string | null | undefined | false)[];
 
 /** Fields whose answer depends on more than the row they are read from. */
 const FIELD_KEYS: Record<string, KeysOf> = {
@@ -39,7 +42,7 @@ const FIELD_KEYS: Record<string, KeysOf> = {
 
 /** Every field of these types shows something of the row it is read from. */
 const ROW_KEYS: Record<string, KeysOf> = {
-  ...Object.fromEntries(Object.entries(entityKey).map(([type, key]) => [type, (row: Row) => [key(row as { id: number })]])),
+  ...Object.fromEntries(Object.entries(entityKey).map(([type, key]) => [type, (row: Row) => [key(row)]])),
   FeaturedItem: (item) => [item.article && cacheKeys.article(item.article.id)],
   MenuItem: (item) => [
     item.articleId != null && cacheKeys.article(item.articleId),
@@ -52,6 +55,7 @@ const ROW_KEYS: Record<string, KeysOf> = {
 const LOOKUPS = new Set(["article", "author", "category", "page", "node", "nodes", "resolveUri"]);
 
 const collected = new WeakMap<object, Set<string>>();
+const keysOf = (ctx: Ctx) => (ctx?.request ? collected.get(ctx.request) : undefined);
 
 /** Starts collecting the cache keys of what `request`'s answer shows. */
 export function collectKeys(request: object): Set<string> {
@@ -62,8 +66,7 @@ export function collectKeys(request: object): Set<string> {
 
 /** Adds keys of rows a field shows without returning them as objects (a person inside jsonLd). */
 export function recordKeys(ctx: object, keys: Iterable<string>): void {
-  const request = (ctx as { request?: object }).request;
-  const into = request && collected.get(request);
+  const into = keysOf(ctx);
   if (into) for (const key of keys) into.add(key);
 }
 
@@ -87,8 +90,8 @@ export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
     // A row returned through an interface or union (node, resolveUri) is shown even when only its __typename is asked.
     if (isAbstractType(type) && type.resolveType) {
       const resolveType = type.resolveType;
-      type.resolveType = (value, ctx, info, abstractType) => {
-        const keys = collected.get(ctx?.request);
+      type.resolveType = (value, ctx: Ctx, info, abstractType) => {
+        const keys = keysOf(ctx);
         if (!keys) return resolveType(value, ctx, info, abstractType);
         return Promise.resolve(resolveType(value, ctx, info, abstractType)).then((name) => {
           if (name) for (const key of rowKeysOf(name, value)) keys.add(key);
@@ -105,9 +108,9 @@ export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
       const returned = getNamedType(field.type).name;
       const returnsRows = returned in entityKey;
       if (!fieldKeys && !rowKeys && !lookup && !returnsRows) continue;
-      const resolve: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (parent, args, ctx, info) => {
-        const keys = collected.get(ctx?.request);
+      const resolve: GraphQLFieldResolver<Row, Ctx> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (parent: Row, args: Args, ctx: Ctx, info) => {
+        const keys = keysOf(ctx);
         if (!keys) return resolve(parent, args, ctx, info);
         for (const key of [...(rowKeys?.(parent, args) ?? []), ...(fieldKeys?.(parent, args) ?? [])]) if (key) keys.add(key);
         if (!lookup && !returnsRows) return resolve(parent, args, ctx, info);

@@ -114,5 +114,5 @@ export async function disconnectDb(): Promise<void> {
   readClient = undefined;
   writeClient = undefined;
   openedFile = undefined;
-  await Promise.all(closing.map((client) => client?.$disconnect()));
+  await Promise.all(closing.map(async (client) => client?.$disconnect()));
 }

@@ -17,13 +17,14 @@ function recordStatement(): void {
 
 function countCalls<T extends object>(target: T, methods: readonly string[]): T {
   return new Proxy(target, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
+    get(object, property, receiver): unknown {
+      const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
-      if (!methods.includes(property as string)) return value.bind(object);
+      const method = value as (...args: unknown[]) => unknown;
+      if (!methods.includes(property as string)) return method.bind(object);
       return (...args: unknown[]) => {
         recordStatement();
-        return value.apply(object, args);
+        return method.apply(object, args);
       };
     },
   });
@@ -38,7 +39,7 @@ function countTransaction(transaction: Transaction): Transaction {
 function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const counted = countCalls(adapter, QUERY_METHODS);
   return new Proxy(counted, {
-    get(object, property, receiver) {
+    get(object, property, receiver): unknown {
       if (property !== "startTransaction") return Reflect.get(object, property, receiver);
       return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
         recordStatement(); // BEGIN
@@ -51,12 +52,12 @@ function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 /** Wraps a driver adapter factory so that every statement it sends is counted. */
 export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
   return new Proxy(factory, {
-    get(object, property, receiver) {
-      const value = Reflect.get(object, property, receiver);
+    get(object, property, receiver): unknown {
+      const value: unknown = Reflect.get(object, property, receiver);
       if (property === "connect" || property === "connectToShadowDb") {
         return async () => countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
       }
-      return typeof value === "function" ? value.bind(object) : value;
+      return typeof value === "function" ? (value as () => unknown).bind(object) : value;
     },
   });
 }

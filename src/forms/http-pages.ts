@@ -23,6 +23,7 @@ const FORM_BODY_MAX_BYTES = 4096;
  */
 export function formPages(forms: FormsService): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, url, endResponse }) {
       if (url.pathname === CONFIRM_PATH) endResponse(await confirmPage(forms, request, url));
       else if (url.pathname === UNSUBSCRIBE_PATH) endResponse(await unsubscribePage(forms, request, url));

@@ -17,10 +17,10 @@ type FindMany = (args: { where: object } & object) => Promise<Row[]>;
 
 /** How to fetch each Node type in bulk, visibility included. A Map: type names come from callers. */
 const NODE_TYPES = new Map<string, (ctx: Context) => { findMany: FindMany; where: object }>([
-  ["Article", (ctx) => ({ findMany: db().article.findMany as unknown as FindMany, where: visibleArticleWhere(ctx) })],
-  ["Author", () => ({ findMany: db().author.findMany as unknown as FindMany, where: {} })],
-  ["Category", () => ({ findMany: db().category.findMany as unknown as FindMany, where: {} })],
-  ["Page", (ctx) => ({ findMany: db().page.findMany as unknown as FindMany, where: visiblePageWhere(ctx) })],
+  ["Article", (ctx) => ({ findMany: (args) => db().article.findMany(args), where: visibleArticleWhere(ctx) })],
+  ["Author", () => ({ findMany: (args) => db().author.findMany(args), where: {} })],
+  ["Category", () => ({ findMany: (args) => db().category.findMany(args), where: {} })],
+  ["Page", (ctx) => ({ findMany: (args) => db().page.findMany(args), where: visiblePageWhere(ctx) })],
 ]);
 
 function parseKey(id: GlobalId): number {

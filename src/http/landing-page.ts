@@ -42,6 +42,7 @@ export function landingPages(graphiql: boolean): Plugin {
   const page = landingPage(graphiql);
   const docs = apiPage();
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, url, fetchAPI, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       if (url.pathname === "/") {

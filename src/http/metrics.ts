@@ -57,6 +57,7 @@ interface MetricsOptions {
 export function useLanternMetrics({ token, registeredOperations }: MetricsOptions): Plugin {
   const operationLabel = operationLabeller(registeredOperations);
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== "/metrics" || !token) return;
       const given = /^Bearer (.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
@@ -72,11 +73,11 @@ export function useLanternMetrics({ token, registeredOperations }: MetricsOption
     },
     onValidate({ params }) {
       return ({ valid }) => {
-        if (!valid) requests.inc({ operation: operationLabel(findOperationName(params.documentAST)), outcome: "invalid" });
+        if (!valid) requests.inc({ operation: operationLabel(findOperationName(params.documentAST as Document)), outcome: "invalid" });
       };
     },
     onExecute({ args }) {
-      const operation = operationLabel(args.operationName ?? findOperationName(args.document));
+      const operation = operationLabel((args.operationName as string | null | undefined) ?? findOperationName(args.document as Document));
       const stop = duration.startTimer({ operation });
       return {
         onExecuteDone({ result }) {
@@ -89,6 +90,9 @@ export function useLanternMetrics({ token, registeredOperations }: MetricsOption
   };
 }
 
-function findOperationName(document: { definitions: readonly { kind: string; name?: { value: string } }[] }) {
+/** The parts of a DocumentNode read here (envelop hands documents over untyped). */
+type Document = { definitions: readonly { kind: string; name?: { value: string } }[] };
+
+function findOperationName(document: Document) {
   return document.definitions.find((definition) => definition.kind === "OperationDefinition")?.name?.value;
 }

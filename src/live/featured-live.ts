@@ -119,7 +119,7 @@ function releasingOnReturn<T>(repeater: Repeater<T>, release: () => void): Async
     next: () => repeater.next(),
     return: (value?: unknown) => {
       release();
-      return repeater.return(value as T);
+      return repeater.return(value);
     },
     throw: (error?: unknown) => {
       release();

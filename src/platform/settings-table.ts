@@ -16,6 +16,9 @@ interface JsonSchemaProperty {
   description?: string;
 }
 
+/** A default as the environment spells it: a string, number or boolean (no variable defaults to an object). */
+const spelled = (value: unknown) => (["string", "number", "boolean"].includes(typeof value) ? String(value) : undefined);
+
 /** Every variable of the configuration schema, in its order, with its default and its `.describe()` text. */
 export function environmentVariableList(): EnvironmentVariable[] {
   // The input side: defaults as written before the schema's transforms, descriptions as given.
@@ -27,7 +30,7 @@ export function environmentVariableList(): EnvironmentVariable[] {
     const fallback = property.default ?? (parsed.success ? parsed.data : undefined);
     return {
       name,
-      default: fallback === undefined ? undefined : String(fallback),
+      default: spelled(fallback),
       values: property.enum?.map(String),
       description: property.description,
     };

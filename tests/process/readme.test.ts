@@ -21,6 +21,7 @@ const RUN_BY_CI = new Set([
   "npm run test:cdn",
   "apt-get install -y varnish varnish-modules", // .ci/run installs them when missing
   "npm run typecheck",
+  "npm run lint",
   "npm run schema:check",
   "npm run schema:lint",
   "npm run schema:breaking",

@@ -14,9 +14,8 @@ const worker = new DeliveryWorker({
 });
 await prisma.$queryRaw`SELECT 1`;
 process.stdout.write("ready\n");
-process.stdin.once("data", async () => {
-  const report = await worker.drain();
-  await worker.stop();
-  await prisma.$disconnect();
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-});
+await new Promise((resolve) => process.stdin.once("data", resolve));
+const report = await worker.drain();
+await worker.stop();
+await prisma.$disconnect();
+process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -61,11 +61,11 @@ export async function startServerProcess({
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (chunk) => {
+  child.stdout.on("data", (chunk) => {
     output += chunk;
     if (echoOutput) process.stdout.write(chunk);
   });
-  child.stderr!.on("data", (chunk) => {
+  child.stderr.on("data", (chunk) => {
     output += chunk;
     if (echoOutput) process.stderr.write(chunk);
   });

@@ -41,11 +41,13 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", async () => {
+        stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
-          this.received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed: await simpleParser(raw), raw });
-          callback();
-          for (const waiter of this.waiting.filter((w) => this.received.length >= w.count)) waiter.resolve();
+          simpleParser(raw).then((parsed) => {
+            this.received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed, raw });
+            callback();
+            for (const waiter of this.waiting.filter((w) => this.received.length >= w.count)) waiter.resolve();
+          }, callback);
         });
       },
     });

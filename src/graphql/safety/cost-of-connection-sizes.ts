@@ -7,7 +7,6 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   type ValueNode,
-  type VariableNode,
   valueFromASTUntyped,
 } from "graphql";
 
@@ -57,7 +56,7 @@ export function withPageSizes(document: DocumentNode, schema: GraphQLSchema, siz
   const valueOf = (node: ValueNode): unknown => {
     const unset = node.kind === Kind.VARIABLE && variables[node.name.value] === undefined;
     if (!unset) return valueFromASTUntyped(node, variables);
-    const fallback = defaults.get((node as VariableNode).name.value);
+    const fallback = defaults.get(node.name.value);
     return fallback && valueFromASTUntyped(fallback);
   };
   // A value that is not an integer fails coercion before any resolver runs; count it as the most.

@@ -13,6 +13,7 @@ export function withLastResort(plugins: Plugin[], logger: Logger): Plugin[] {
   const report = (request: Request, error: unknown) =>
     logger.error(`Unexpected error while answering ${request.method} ${new URL(request.url).pathname}:`, error);
   const handlerGuard: Plugin = {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     onRequest({ requestHandler, setRequestHandler }) {
       setRequestHandler(async (request, context) => {
         try {

@@ -1,4 +1,4 @@
-import { validate, type DocumentNode, type GraphQLError } from "graphql";
+import { validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
@@ -26,7 +26,7 @@ function pageWeightedCost(maxCost: number): Plugin {
   const verdicts = new WeakMap<DocumentNode, { variables: string[]; errors: Map<string, readonly GraphQLError[]> }>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { document, schema } = args;
+      const { document, schema } = args as { document: DocumentNode; schema: GraphQLSchema };
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       let verdict = verdicts.get(document);
       if (!verdict) verdicts.set(document, (verdict = { variables: sizeVariables(document), errors: new Map() }));

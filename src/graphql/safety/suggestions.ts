@@ -21,6 +21,7 @@ function withoutSuggestion(error: unknown): unknown {
 /** Removes "Did you mean ...?" from every error in a response. */
 export function hideSuggestions(): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     onResultProcess({ result, setResult }) {
       const results = Array.isArray(result) ? result : [result];
       if (!results.some((single) => "errors" in single && single.errors?.length)) return;

@@ -21,6 +21,7 @@ const NOT_FOUND = "Not Found";
  */
 export function publicFeeds(siteUrl: string, clock: Clock, cache: ResponseCache): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const part = PART.exec(url.pathname);
       const isFeed = url.pathname === "/feed.xml";

@@ -31,6 +31,7 @@ export const GRAPHIQL_PATH = "/graphiql";
 export function serveGraphiQL(endpoint: string, examples: readonly string[]): Plugin {
   let page: GraphiQLPage | undefined;
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, url, fetchAPI, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       if (url.pathname === endpoint && (request.headers.get("accept") ?? "").includes("text/html") && !url.search) {

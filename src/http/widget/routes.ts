@@ -53,6 +53,7 @@ export function widgetRoutes(): Plugin {
   ]);
 
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, endResponse }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const file = files.get(new URL(request.url).pathname);

@@ -47,6 +47,7 @@ export function compress(body: Uint8Array, encoding: Encoding): Promise<Buffer> 
  */
 export function compression(): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onResponse({ request, response, setResponse }) {
       if (!response.body || response.headers.has("content-encoding")) return;
       if (!isCompressible(response.headers.get("content-type"))) return;

@@ -36,6 +36,7 @@ const tooLarge = (limit: number) =>
  */
 export function boundedRequestBodies(limit: number): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onRequest({ request, setRequest, endResponse, fetchAPI }) {
       if (!request.body) {
         if (declaredLength(request) > limit) endResponse(tooLarge(limit));
