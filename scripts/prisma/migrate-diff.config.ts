@@ -14,6 +14,5 @@ const postgresUrl = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  // 6.19 types its adapter against @prisma/driver-adapter-utils 6.19; the 7.x adapters speak the same protocol.
-  adapter: async () => (postgresql ? new PrismaPg({ connectionString: postgresUrl }) : new PrismaBetterSqlite3({ url: ":memory:" })) as never,
+  adapter: async () => (postgresql ? new PrismaPg({ connectionString: postgresUrl }) : new PrismaBetterSqlite3({ url: ":memory:" })),
 });

@@ -108,8 +108,8 @@ export async function openPostgresqlHistory(databaseUrl: string): Promise<Migrat
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const read = async () => {
-    const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
-    return table.rows[0].exists ? ((await client.query(SELECT_ROWS)).rows as AppliedRow[]) : [];
+    const table = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
+    return table.rows[0]!.exists ? ((await client.query(SELECT_ROWS)).rows as AppliedRow[]) : [];
   };
   const tx: MigrationTransaction = {
     read,
