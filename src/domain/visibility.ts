@@ -60,6 +60,11 @@ export function scheduledArticleSql(alias: string, now: Date): Prisma.Sql {
   return Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS} AND ${column(alias, "publishedAt")} > ${now}`;
 }
 
+/** PUBLISHED articles that go live in (after, upTo]: the Prisma form of scheduledArticleSql, bounded. */
+export function scheduledArticleWhere(after: Date, upTo: Date): Prisma.ArticleWhereInput {
+  return { status: LIVE_STATUS, publishedAt: { gt: after, lte: upTo } };
+}
+
 // Pages: live when PUBLISHED.
 
 export function isLivePage(page: { status: string }): boolean {
@@ -93,6 +98,20 @@ export function liveFeaturedWindowSql(alias: string, now: Date): Prisma.Sql {
   const startsAt = column(alias, "startsAt");
   const endsAt = column(alias, "endsAt");
   return Prisma.sql`(${startsAt} IS NULL OR ${startsAt} <= ${now}) AND (${endsAt} IS NULL OR ${endsAt} > ${now})`;
+}
+
+/**
+ * Items whose window opens or closes in (after, upTo]: at its startsAt an item starts showing,
+ * at its endsAt it stops, so either instant changes what its slot shows.
+ */
+export function featuredWindowEdgeWhere(after: Date, upTo: Date): Prisma.FeaturedItemWhereInput {
+  const window = { gt: after, lte: upTo };
+  return { OR: [{ startsAt: window }, { endsAt: window }] };
+}
+
+/** The item's `edge` (startsAt or endsAt) is still ahead of `now`: its window opens or closes then. */
+export function featuredWindowEdgeSql(alias: string, edge: "startsAt" | "endsAt", now: Date): Prisma.Sql {
+  return Prisma.sql`${column(alias, edge)} > ${now}`;
 }
 
 function column(alias: string, name: string): Prisma.Sql {
