@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { Redis } from "ioredis";
 import { Counter } from "prom-client";
 import type { Config } from "../platform/settings.ts";
 import type { Clock } from "../platform/clock.ts";
 import { metricsRegistry } from "../platform/metrics-registry.ts";
+import { connectRedis } from "../platform/redis.ts";
 import { memoryStore, type ResponseStore } from "./store.ts";
 import { redisStore } from "./redis-store.ts";
 import { SCHEDULE_RECHECK_MS, nextScheduledChange, untilNextRead } from "../read/schedule.ts";
@@ -89,12 +89,10 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
     purge(keys);
   };
   // Only the instance that claims an instant evicts for it (and purges a CDN).
-  const locker = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true }) : undefined;
-  locker?.on("error", () => undefined);
+  const locker = redisUrl ? connectRedis(redisUrl, { purpose: "scheduled evictions", failFast: true }) : undefined;
   const claim = async (instant: number) => {
     if (!locker) return true;
     try {
-      if (locker.status === "wait") await locker.connect();
       return (await locker.set(`${prefix}instant:${instant}`, "1", "PX", 3_600_000, "NX")) === "OK";
     } catch {
       return true; // without Redis nobody can agree: evicting twice is harmless
