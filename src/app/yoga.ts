@@ -7,7 +7,7 @@ import { config, type Config } from "../platform/settings.ts";
 import { useLanternMetrics } from "../http/metrics.ts";
 import { safetyPlugins } from "../graphql/safety/plugins.ts";
 import { corsOptions } from "../graphql/safety/web.ts";
-import { isEditorRequest } from "../graphql/safety/editor-request.ts";
+import { isEditorRequest } from "../auth/viewer-from-request.ts";
 import { registeredOperationNames } from "../graphql/safety/trusted-documents.ts";
 import { readiness } from "../http/health.ts";
 import { databaseGuard } from "../http/database-guard.ts";
@@ -65,7 +65,7 @@ export function createLanternYoga(settings: Config = config(), { clock = systemC
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       publicFeeds(clock, cache),
-      ...safetyPlugins({ settings, schema: served, isEditorRequest }),
+      ...safetyPlugins({ settings, schema: served, isEditorRequest: (request) => isEditorRequest(request, clock.now()) }),
       responseCachePlugin(cache),
       compression(),
     ], logger),

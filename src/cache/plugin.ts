@@ -7,6 +7,7 @@ import { collectKeys, recordingResponseKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
 import { PRIVATE, cachedHeaders, etagOf, matchesEtag } from "../platform/http/etag.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
+import { carriesCredentials, isEditor } from "../domain/viewer.ts";
 
 interface Pending {
   id: string;
@@ -31,11 +32,6 @@ const pendingOfRequest = new WeakMap<object, Pending>();
  */
 const NOT_RUN = { errors: [createGraphQLError("Not run: another operation of this batch was refused", { extensions: { code: "BAD_REQUEST" } })] };
 
-/** Anonymous: no credentials at all. A request with any Authorization header is never cached nor served from cache. */
-function isAnonymous(request: Request): boolean {
-  return !request.headers.has("authorization") && !request.headers.has("cookie");
-}
-
 const wrapped = new WeakSet<GraphQLSchema>();
 
 /**
@@ -54,7 +50,7 @@ export function cachingSchema(schema: GraphQLSchema): GraphQLSchema {
     field.resolve = async (root, args, ctx, info) => {
       const cache = cacheOfRequest.get(ctx.request);
       // Only editors change what anonymous callers see; nobody else's mutation costs the cache anything.
-      if (!cache?.enabled || ctx.viewer.kind !== "token") return resolve(root, args, ctx, info);
+      if (!cache?.enabled || !isEditor(ctx.viewer)) return resolve(root, args, ctx, info);
       const before = await effect(args, cache.clock.now());
       // A refused or rolled-back mutation throws (or answers a refusal) and changed nothing: it evicts and purges nothing.
       const result = await resolve(root, args, ctx, info);
@@ -106,7 +102,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       cacheOfRequest.set(request, cache);
       cache.startSchedule();
       const method = request.method;
-      if (!cache.enabled || !isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
+      if (!cache.enabled || carriesCredentials(request.headers) || (method !== "GET" && method !== "POST")) return;
       if ((request.headers.get("accept") ?? "").includes("text/event-stream")) return;
       pendingOfRequest.set(request, { id: await requestCacheId(request), keys: collectKeys(request), operations: 1, answeredFromCache: 0 });
     },

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Viewer } from "./viewer.ts";
+import { isEditor, type Viewer } from "./viewer.ts";
 
 /**
  * What a caller may see, defined once. Every path takes its form from here: Prisma filters
@@ -22,11 +22,6 @@ export interface VisibilityScope {
   now: Date;
 }
 
-/** Editors and admins may read content in every status (previews, editorial lists). */
-export function canSeeUnpublished(viewer: Viewer): boolean {
-  return viewer.kind === "token";
-}
-
 // Articles: live when PUBLISHED and publishedAt is not after now.
 
 export function isLiveArticle(article: { status: string; publishedAt: Date | null }, now: Date): boolean {
@@ -38,7 +33,7 @@ export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
 }
 
 export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
-  return canSeeUnpublished(viewer) ? {} : publishedArticleWhere(now);
+  return isEditor(viewer) ? {} : publishedArticleWhere(now);
 }
 
 /** `alias` is the table's alias in the statement: written by the code, never taken from input. */
@@ -47,7 +42,7 @@ export function publishedArticleSql(alias: string, now: Date): Prisma.Sql {
 }
 
 export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope): Prisma.Sql {
-  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
+  return isEditor(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
 }
 
 /**
@@ -72,11 +67,11 @@ export function isLivePage(page: { status: string }): boolean {
 }
 
 export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
-  return canSeeUnpublished(viewer) ? {} : { status: LIVE_STATUS };
+  return isEditor(viewer) ? {} : { status: LIVE_STATUS };
 }
 
 export function visiblePageSql(alias: string, { viewer }: VisibilityScope): Prisma.Sql {
-  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS}`;
+  return isEditor(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS}`;
 }
 
 // Featured items: live from startsAt (inclusive) until endsAt (exclusive); either may be open.

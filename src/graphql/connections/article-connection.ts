@@ -5,7 +5,8 @@ import { selectedFieldNames } from "@pothos/selection-mapper";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { db } from "../../db/client.ts";
 import type { Context } from "../context.ts";
-import { canSeeUnpublished, visibleArticleWhere } from "../../domain/visibility.ts";
+import { visibleArticleWhere } from "../../domain/visibility.ts";
+import { isEditor } from "../../domain/viewer.ts";
 import { resolveConnection, type Connection, type PageArgs, type Window } from "./pagination.ts";
 import { articleOrdering, type ArticleOrder, type ArticleOrdering, type SortableArticle } from "../types/article-order.ts";
 import { keysetOrderBy, keysetWhere } from "./keyset.ts";
@@ -57,7 +58,7 @@ export async function articleConnection(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<CountedConnection<ArticleRow>> {
-  const ordering = articleOrdering(args.orderBy, canSeeUnpublished(ctx.viewer));
+  const ordering = articleOrdering(args.orderBy, isEditor(ctx.viewer));
   const query = nodeSelection(ctx, info, "Article", ordering.select);
   const readPage = selectsPage(ctx, info);
   const connection = await resolveConnection<ArticleRow, unknown>(args, ordering.cursor as never, async (window) =>
@@ -109,7 +110,7 @@ export function nestedArticleConnection(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<CountedConnection<ArticleRow>> {
-  const ordering = articleOrdering("NEWEST", canSeeUnpublished(ctx.viewer));
+  const ordering = articleOrdering("NEWEST", isEditor(ctx.viewer));
   const visible = visibleArticleWhere(ctx);
   const readPage = selectsPage(ctx, info);
 
@@ -132,7 +133,7 @@ export function nestedArticleConnection(
     );
   const counts = perField(ctx, info, "counts", () =>
     new DataLoader<number, number>(async (parentIds) => {
-      const byParent = canSeeUnpublished(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx);
+      const byParent = isEditor(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx);
       return parentIds.map((id) => byParent.get(id) ?? 0);
     }),
   );

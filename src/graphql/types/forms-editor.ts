@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import { db } from "../../db/client.ts";
 import { badInput, codedError } from "../../domain/errors.ts";
+import { isEditor } from "../../domain/viewer.ts";
 import { resolveConnection, type CursorOrder } from "../connections/pagination.ts";
 import { keysetOrderBy, keysetWhere, type KeysetSort } from "../connections/keyset.ts";
 import { nodeSelection, selectsPage } from "../connections/article-connection.ts";
@@ -154,7 +155,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const parsed = emailAddress.safeParse(args.email);
       if (!parsed.success) throw badInput(`email: ${parsed.error.issues[0]!.message}`, { field: "email" });
-      const tokenId = ctx.viewer.kind === "token" ? ctx.viewer.tokenId : null;
+      const tokenId = isEditor(ctx.viewer) ? ctx.viewer.tokenId : null;
       return { erased: await eraseAddress(parsed.data, tokenId, ctx.forms.service.clock.now()) };
     },
   }),
