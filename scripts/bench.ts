@@ -171,8 +171,8 @@ async function varnishAgainstStatic(lanternPort: number) {
 }
 
 async function fetchRedisMemory(url: string): Promise<string | undefined> {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const { connectRedis } = await import("../src/platform/redis.ts");
+  const redis = connectRedis(url, { purpose: "benchmark memory report" });
   try {
     await redis.connect();
     return /used_memory_human:(\S+)/.exec(await redis.info("memory"))?.[1];

@@ -4,7 +4,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { createLanternYoga } from "../src/app/yoga.ts";
 import { parseConfig } from "../src/platform/settings.ts";
 import { createFeaturedLive } from "../src/live/featured-live.ts";
-import { RECHECK_MS } from "../src/live/featured-schedule.ts";
+import { SCHEDULE_RECHECK_MS } from "../src/read/schedule.ts";
 import { db } from "../src/db/client.ts";
 import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 import { graphql } from "./support/graphql.ts";
@@ -82,9 +82,9 @@ describe("featuredChanged", () => {
     const { server, clock } = await liveServer();
     const editor = await tokenHeaders("editor");
     const [always, scheduled] = await publishedArticles(2);
-    // Both within RECHECK_MS, so the schedule's own timer is what wakes it.
-    const startsAt = new Date(clock.now().getTime() + RECHECK_MS / 3);
-    const endsAt = new Date(startsAt.getTime() + RECHECK_MS / 3);
+    // Both within SCHEDULE_RECHECK_MS, so the schedule's own timer is what wakes it.
+    const startsAt = new Date(clock.now().getTime() + SCHEDULE_RECHECK_MS / 3);
+    const endsAt = new Date(startsAt.getTime() + SCHEDULE_RECHECK_MS / 3);
     const stream = await open(server, "windowed");
     expect(titles(await stream.next())).toEqual([]);
 
@@ -143,7 +143,7 @@ describe("featuredChanged", () => {
     expect(titles(await stream.next())).toEqual(["Scheduled", "Published"]);
   });
 
-  it("notices within RECHECK_MS a change made without a featured event (its article unpublished)", async () => {
+  it("notices within SCHEDULE_RECHECK_MS a change made without a featured event (its article unpublished)", async () => {
     const { server, clock } = await liveServer();
     const editor = await tokenHeaders("editor");
     const [kept, unpublished] = await publishedArticles(2);
@@ -152,7 +152,7 @@ describe("featuredChanged", () => {
     expect(titles(await stream.next())).toEqual([unpublished!.title, kept!.title]);
 
     await db().article.update({ where: { id: unpublished!.id }, data: { status: "DRAFT" } });
-    const recheck = new Date(clock.now().getTime() + RECHECK_MS);
+    const recheck = new Date(clock.now().getTime() + SCHEDULE_RECHECK_MS);
     await clock.timerAt(recheck);
     clock.advanceTo(recheck);
     expect(titles(await stream.next())).toEqual([kept!.title]);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { createServer as createHttpServer } from "node:http";
-import { SCHEDULE_RECHECK_MS } from "../src/cache/response-cache.ts";
+import { SCHEDULE_RECHECK_MS } from "../src/read/schedule.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { createLanternYoga, type LanternYoga } from "../src/app/yoga.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LanternYoga } from "../src/app/yoga.ts";
-import { SCHEDULE_RECHECK_MS } from "../src/cache/response-cache.ts";
+import { SCHEDULE_RECHECK_MS } from "../src/read/schedule.ts";
 import { ManualClock } from "./support/clock.ts";
 import { post, cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";

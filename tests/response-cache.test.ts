@@ -68,6 +68,24 @@ describe("response cache", () => {
     expect(again.response.headers.get("x-cache")).toBeNull();
     expect(again.body.data.article.title).toBe("D");
   });
+
+  it.each([
+    ["an invalid token", { authorization: "Bearer not-a-token" }],
+    ["a cookie", { cookie: "session=1" }],
+  ])("never stores an answer for, nor serves one to, a request with %s (it reads anonymously)", async (_, credentials) => {
+    const clock = new ManualClock();
+    const yoga = cachingServer(clock);
+    const site = await cacheSite(clock.now());
+    const { category1 } = cachedOperations(site);
+    const first = await post(yoga, category1, credentials);
+    expect(first.body.data.category.articleCount).toBe(1);
+    expect(first.response.headers.get("x-cache")).toBeNull();
+    expect((await post(yoga, category1)).response.headers.get("x-cache")).toBe("MISS");
+    expect((await post(yoga, category1)).response.headers.get("x-cache")).toBe("HIT");
+    const again = await post(yoga, category1, credentials);
+    expect(again.response.headers.get("x-cache")).toBeNull();
+    expect(again.body.data.category.articleCount).toBe(1);
+  });
 });
 
 interface Case {

@@ -8,7 +8,7 @@ import type { Config } from "../platform/settings.ts";
 import { useLanternMetrics } from "../http/metrics.ts";
 import { safetyPlugins } from "../graphql/safety/plugins.ts";
 import { corsOptions } from "../graphql/safety/web.ts";
-import { editorRequestCheck } from "../graphql/safety/editor-request.ts";
+import { isEditorRequest } from "../auth/viewer-from-request.ts";
 import { registeredOperationNames } from "../graphql/safety/trusted-documents.ts";
 import { readiness } from "../http/health.ts";
 import { databaseGuard } from "../http/database-guard.ts";
@@ -68,7 +68,7 @@ export function createLanternYoga(settings: Config, { clock = systemClock, featu
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
       publicFeeds(settings.SITE_URL, clock, cache),
-      ...safetyPlugins({ settings, schema: served, isEditorRequest: editorRequestCheck(clock) }),
+      ...safetyPlugins({ settings, schema: served, isEditorRequest: (request) => isEditorRequest(request, clock.now()) }),
       responseCachePlugin(cache),
       compression(),
     ], logger),

@@ -1,5 +1,5 @@
 import { db, writeDb } from "../db/client.ts";
-import { anonymous, type Viewer } from "../domain/viewer.ts";
+import { anonymous, isEditor, type Viewer } from "../domain/viewer.ts";
 import { authenticateToken } from "./tokens.ts";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -16,6 +16,11 @@ export function viewerFromRequest(request: Request, now: Date): Promise<Viewer> 
     viewers.set(request, viewer);
   }
   return viewer;
+}
+
+/** Whether the request comes from an editor or admin (who may send documents outside the trusted-documents registry). */
+export async function isEditorRequest(request: Request, now: Date): Promise<boolean> {
+  return isEditor(await viewerFromRequest(request, now));
 }
 
 const viewers = new WeakMap<Request, Promise<Viewer>>();

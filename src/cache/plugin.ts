@@ -8,6 +8,7 @@ import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
 import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
 import { serveCached } from "../platform/http/serve-cached.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
+import { carriesCredentials, isEditor, type Viewer } from "../domain/viewer.ts";
 
 interface Pending {
   id: string;
@@ -32,10 +33,6 @@ const pendingOfRequest = new WeakMap<object, Pending>();
  */
 const NOT_RUN = { errors: [createGraphQLError("Not run: another operation of this batch was refused", { extensions: { code: "BAD_REQUEST" } })] };
 
-/** Anonymous: no credentials at all. A request with any Authorization header is never cached nor served from cache. */
-function isAnonymous(request: Request): boolean {
-  return !request.headers.has("authorization") && !request.headers.has("cookie");
-}
 
 /**
  * Each mutation field evicts what it affects (read before it runs and after) once it has
@@ -48,10 +45,10 @@ export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
     // Every mutation states what it affects, or the cache could serve what it changed.
     if (!effect) throw new Error(`Mutation.${field.name} has no entry in MUTATION_EFFECTS (src/cache/mutation-effects.ts)`);
     if (!resolve) continue;
-    field.resolve = async (root, args: Record<string, unknown>, ctx: { request: object; viewer: { kind: string } }, info) => {
+    field.resolve = async (root, args: Record<string, unknown>, ctx: { request: object; viewer: Viewer }, info) => {
       const cache = cacheOfRequest.get(ctx.request);
       // Only editors change what anonymous callers see; nobody else's mutation costs the cache anything.
-      if (!cache?.enabled || ctx.viewer.kind !== "token") return resolve(root, args, ctx, info);
+      if (!cache?.enabled || !isEditor(ctx.viewer)) return resolve(root, args, ctx, info);
       const before = await effect(args, cache.clock.now());
       // A refused or rolled-back mutation throws (or answers a refusal) and changed nothing: it evicts and purges nothing.
       const result = await resolve(root, args, ctx, info);
@@ -95,7 +92,7 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
       cacheOfRequest.set(request, cache);
       cache.startSchedule();
       const method = request.method;
-      if (!cache.enabled || !isAnonymous(request) || (method !== "GET" && method !== "POST")) return;
+      if (!cache.enabled || carriesCredentials(request.headers) || (method !== "GET" && method !== "POST")) return;
       if ((request.headers.get("accept") ?? "").includes("text/event-stream")) return;
       pendingOfRequest.set(request, { id: await requestCacheId(request), keys: collectKeys(request), operations: 1, answeredFromCache: 0 });
     },

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { connectRedis } from "../platform/redis.ts";
 import type { CachedResponse, ResponseStore } from "./store.ts";
 import { RESET_AFTER, SKETCH_BYTES, sketchSlots } from "./frequency-sketch.ts";
 
@@ -128,7 +128,7 @@ const FIXED_BYTES = SKETCH_BYTES + 4096;
  * requests never wait for it.
  */
 export function redisStore(url: string, prefix: string, events: RedisStoreEvents, maxBytes = 32 * 2 ** 20): ResponseStore {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+  const client = connectRedis(url, { purpose: "response cache", failFast: true });
   const responseKey = (id: string) => `${prefix}response:${id}`;
   const setKey = (key: string) => `${prefix}key:${key}`;
   const markKey = (key: string) => `${prefix}evicted:${key}`;
@@ -140,7 +140,6 @@ export function redisStore(url: string, prefix: string, events: RedisStoreEvents
   let missedEviction = false;
   let failing = false;
 
-  client.on("error", () => undefined);
   client.on("ready", () => {
     if (missedEviction) void flush();
   });

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { Redis } from "ioredis";
 import { Counter } from "prom-client";
 import type { Config } from "../platform/settings.ts";
 import type { Clock } from "../platform/clock.ts";
 import { metricsRegistry } from "../platform/metrics-registry.ts";
+import { connectRedis } from "../platform/redis.ts";
 import { memoryStore, type ResponseStore } from "./store.ts";
 import { redisStore } from "./redis-store.ts";
-import { nextScheduledChange } from "../read/schedule.ts";
+import { SCHEDULE_RECHECK_MS, nextScheduledChange, untilNextRead } from "../read/schedule.ts";
 import { keysChangedBetween } from "./scheduled-keys.ts";
 import { cdnPurger } from "./cdn-purge.ts";
 import { createLogger } from "../platform/logging.ts";
@@ -24,9 +24,6 @@ const failures = new Counter({
   labelNames: ["operation"] as const,
   registers: [metricsRegistry],
 });
-
-/** Schedules are re-read at least this often, which also catches other instances' changes. */
-export const SCHEDULE_RECHECK_MS = 30_000;
 
 export interface ResponseCache {
   readonly store: ResponseStore;
@@ -93,12 +90,10 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
     purge(keys);
   };
   // Only the instance that claims an instant evicts for it (and purges a CDN).
-  const locker = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true }) : undefined;
-  locker?.on("error", () => undefined);
+  const locker = redisUrl ? connectRedis(redisUrl, { purpose: "scheduled evictions", failFast: true }) : undefined;
   const claim = async (instant: number) => {
     if (!locker) return true;
     try {
-      if (locker.status === "wait") await locker.connect();
       return (await locker.set(`${prefix}instant:${instant}`, "1", "PX", 3_600_000, "NX")) === "OK";
     } catch {
       return true; // without Redis nobody can agree: evicting twice is harmless
@@ -113,17 +108,32 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
   let generation = 0;
   // As last read: an unreadable schedule caches nothing until it is read again.
   let nextChange: Promise<Date | undefined> = Promise.resolve(clock.now());
+  // While the database does not answer, the schedule is tried again every SCHEDULE_RECHECK_MS, said once.
+  let unreadable = false;
+  const failed = (what: string, error: unknown) => {
+    if (!unreadable) log(`Response cache: could not ${what} (${(error as Error).message}); caching nothing, retrying every ${SCHEDULE_RECHECK_MS} ms`);
+    unreadable = true;
+  };
+  const readSchedule = async (now: Date) => {
+    try {
+      const next = await nextScheduledChange(now);
+      if (unreadable) log("Response cache: the schedule is readable again; caching resumed");
+      unreadable = false;
+      return { next, wait: untilNextRead(next, now) };
+    } catch (error) {
+      failed("read the schedule", error);
+      return { next: now, wait: SCHEDULE_RECHECK_MS };
+    }
+  };
   const schedule = async () => {
     const mine = ++generation;
-    const now = clock.now();
-    const reading = nextScheduledChange(now).catch(() => now);
-    nextChange = reading;
-    const next = await reading;
+    const reading = readSchedule(clock.now());
+    nextChange = reading.then(({ next }) => next);
+    const { wait } = await reading;
     // A later call read the schedule after this one: its timer stands.
     if (closed || mine !== generation) return;
     cancel?.();
-    const wait = Math.min(SCHEDULE_RECHECK_MS, next ? next.getTime() - now.getTime() : SCHEDULE_RECHECK_MS);
-    cancel = clock.setTimer(Math.max(0, wait), () => void tick());
+    cancel = clock.setTimer(wait, () => void tick());
   };
 
   const tick = async () => {
@@ -133,7 +143,7 @@ export function createResponseCache(settings: Config, clock: Clock, log: (messag
       lastTick = now;
       if (latest !== undefined && (await claim(latest))) await evictEverywhere(keys);
     } catch (error) {
-      log(`Response cache: could not evict for scheduled changes: ${(error as Error).message}`);
+      failed("evict for scheduled changes", error);
     }
     await schedule();
   };

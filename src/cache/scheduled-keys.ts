@@ -1,5 +1,6 @@
 import { db } from "../db/client.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
+import { featuredWindowEdgeWhere, scheduledArticleWhere } from "../domain/visibility.ts";
 import { articleEffect } from "./mutation-effects.ts";
 
 /**
@@ -7,10 +8,9 @@ import { articleEffect } from "./mutation-effects.ts";
  * opening or closing), and the latest such instant.
  */
 export async function keysChangedBetween(after: Date, upTo: Date): Promise<{ keys: string[]; latest?: number }> {
-  const window = { gt: after, lte: upTo };
   const [articles, items] = await Promise.all([
-    db().article.findMany({ where: { status: "PUBLISHED", publishedAt: window }, select: { id: true, publishedAt: true } }),
-    db().featuredItem.findMany({ where: { OR: [{ startsAt: window }, { endsAt: window }] }, select: { slot: true, articleId: true, startsAt: true, endsAt: true } }),
+    db().article.findMany({ where: scheduledArticleWhere(after, upTo), select: { id: true, publishedAt: true } }),
+    db().featuredItem.findMany({ where: featuredWindowEdgeWhere(after, upTo), select: { slot: true, articleId: true, startsAt: true, endsAt: true } }),
   ]);
   const keys = new Set<string>();
   const instants = [

@@ -5,4 +5,29 @@ export type Viewer =
   /** authorId: the person the token acts for (`npm run token -- create --author`), or null for the editorial desk. */
   | { kind: "token"; tokenId: number; name: string; role: Role; authorId: number | null };
 
+export type Editor = Extract<Viewer, { kind: "token" }>;
+
 export const anonymous: Viewer = { kind: "anonymous" };
+
+/**
+ * Who the viewer is, decided here only. An editor (or admin) holds a valid API token: they
+ * manage content, read it in every status (previews, editorial lists) and may send documents
+ * that are not in the trusted-documents registry. Everyone else reads what is live.
+ */
+export function isEditor(viewer: Viewer): viewer is Editor {
+  return viewer.kind === "token";
+}
+
+/** An admin also manages redirects and site settings. */
+export function isAdmin(viewer: Viewer): viewer is Editor {
+  return isEditor(viewer) && viewer.role === "admin";
+}
+
+/**
+ * Whether a request carries credentials of any kind, valid or not (an Authorization or a
+ * Cookie header). Such a request may be answered for its viewer alone: the response cache
+ * never stores nor serves an answer for it, whoever the token turns out to be.
+ */
+export function carriesCredentials(headers: Headers): boolean {
+  return headers.has("authorization") || headers.has("cookie");
+}

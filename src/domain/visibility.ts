@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Viewer } from "./viewer.ts";
+import { isEditor, type Viewer } from "./viewer.ts";
 
 /**
  * What a caller may see, defined once. Every path takes its form from here: Prisma filters
@@ -22,11 +22,6 @@ export interface VisibilityScope {
   now: Date;
 }
 
-/** Editors and admins may read content in every status (previews, editorial lists). */
-export function canSeeUnpublished(viewer: Viewer): boolean {
-  return viewer.kind === "token";
-}
-
 // Articles: live when PUBLISHED and publishedAt is not after now.
 
 export function isLiveArticle(article: { status: string; publishedAt: Date | null }, now: Date): boolean {
@@ -38,7 +33,7 @@ export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
 }
 
 export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
-  return canSeeUnpublished(viewer) ? {} : publishedArticleWhere(now);
+  return isEditor(viewer) ? {} : publishedArticleWhere(now);
 }
 
 /** `alias` is the table's alias in the statement: written by the code, never taken from input. */
@@ -47,7 +42,7 @@ export function publishedArticleSql(alias: string, now: Date): Prisma.Sql {
 }
 
 export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope): Prisma.Sql {
-  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
+  return isEditor(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
 }
 
 /**
@@ -60,6 +55,11 @@ export function scheduledArticleSql(alias: string, now: Date): Prisma.Sql {
   return Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS} AND ${column(alias, "publishedAt")} > ${now}`;
 }
 
+/** PUBLISHED articles that go live in (after, upTo]: the Prisma form of scheduledArticleSql, bounded. */
+export function scheduledArticleWhere(after: Date, upTo: Date): Prisma.ArticleWhereInput {
+  return { status: LIVE_STATUS, publishedAt: { gt: after, lte: upTo } };
+}
+
 // Pages: live when PUBLISHED.
 
 export function isLivePage(page: { status: string }): boolean {
@@ -67,11 +67,11 @@ export function isLivePage(page: { status: string }): boolean {
 }
 
 export function visiblePageWhere({ viewer }: VisibilityScope): Prisma.PageWhereInput {
-  return canSeeUnpublished(viewer) ? {} : { status: LIVE_STATUS };
+  return isEditor(viewer) ? {} : { status: LIVE_STATUS };
 }
 
 export function visiblePageSql(alias: string, { viewer }: VisibilityScope): Prisma.Sql {
-  return canSeeUnpublished(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS}`;
+  return isEditor(viewer) ? Prisma.sql`1 = 1` : Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS}`;
 }
 
 // Featured items: live from startsAt (inclusive) until endsAt (exclusive); either may be open.
@@ -82,6 +82,20 @@ export function liveFeaturedWindowSql(alias: string, now: Date): Prisma.Sql {
   const startsAt = column(alias, "startsAt");
   const endsAt = column(alias, "endsAt");
   return Prisma.sql`(${startsAt} IS NULL OR ${startsAt} <= ${now}) AND (${endsAt} IS NULL OR ${endsAt} > ${now})`;
+}
+
+/**
+ * Items whose window opens or closes in (after, upTo]: at its startsAt an item starts showing,
+ * at its endsAt it stops, so either instant changes what its slot shows.
+ */
+export function featuredWindowEdgeWhere(after: Date, upTo: Date): Prisma.FeaturedItemWhereInput {
+  const window = { gt: after, lte: upTo };
+  return { OR: [{ startsAt: window }, { endsAt: window }] };
+}
+
+/** The item's `edge` (startsAt or endsAt) is still ahead of `now`: its window opens or closes then. */
+export function featuredWindowEdgeSql(alias: string, edge: "startsAt" | "endsAt", now: Date): Prisma.Sql {
+  return Prisma.sql`${column(alias, edge)} > ${now}`;
 }
 
 function column(alias: string, name: string): Prisma.Sql {

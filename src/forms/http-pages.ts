@@ -1,5 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { DomainError } from "../domain/errors.ts";
+import { isEditor } from "../domain/viewer.ts";
 import { db } from "../db/client.ts";
 import { viewerFromRequest } from "../auth/viewer-from-request.ts";
 import { escapeHtml } from "../mail/templates/html.ts";
@@ -56,7 +57,7 @@ async function unsubscribePage(forms: FormsService, request: Request, url: URL):
 async function csvExport(request: Request, now: Date): Promise<Response> {
   if (request.method !== "GET") return methodNotAllowed();
   const viewer = await viewerFromRequest(request, now);
-  if (viewer.kind !== "token") {
+  if (!isEditor(viewer)) {
     return new Response("This export needs an editor's API token: send Authorization: Bearer <token>\n", {
       status: 401,
       headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer" },

@@ -1,4 +1,5 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { connectRedis } from "../platform/redis.ts";
 
 /**
  * State the abuse checks share between requests: counters per time window and keys that may
@@ -53,8 +54,8 @@ export class MemoryStore implements SharedStore {
 export class RedisStore implements SharedStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix: string) {
-    this.redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(url: string, private readonly prefix: string, log: (message: string) => void = console.warn) {
+    this.redis = connectRedis(url, { purpose: "form rate limits", log });
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

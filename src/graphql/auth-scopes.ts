@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { ErrorCode } from "../domain/errors.ts";
+import { isAdmin, isEditor } from "../domain/viewer.ts";
 import type { Context } from "./context.ts";
 
 export interface AuthScopes {
@@ -11,8 +12,8 @@ export interface AuthScopes {
 
 export function authScopesFor({ viewer }: Context): AuthScopes {
   return {
-    editor: viewer.kind === "token",
-    admin: viewer.kind === "token" && viewer.role === "admin",
+    editor: isEditor(viewer),
+    admin: isAdmin(viewer),
   };
 }
 
@@ -20,7 +21,7 @@ const refusal = (code: ErrorCode, message: string) => new GraphQLError(message, 
 
 /** What Pothos' scope-auth answers when a field's scope refuses the caller. */
 export function unauthorizedError(_parent: unknown, { viewer }: Context): GraphQLError {
-  return viewer.kind === "anonymous"
+  return !isEditor(viewer)
     ? refusal("UNAUTHENTICATED", "This operation needs a valid API token: send Authorization: Bearer <token>")
     : refusal("FORBIDDEN", `The ${viewer.role} role may not perform this operation`);
 }

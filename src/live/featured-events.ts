@@ -1,4 +1,5 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { connectRedis } from "../platform/redis.ts";
 
 /** "This featured slot changed", told to the subscribers of every Lantern instance. */
 export interface FeaturedEvents {
@@ -42,20 +43,7 @@ export function redisFeaturedEvents(url: string, prefix: string, log: Log): Feat
   let publisher: Redis | undefined;
   let subscriber: { client: Redis; subscribed: Promise<void> } | undefined;
 
-  const connect = (role: string) => {
-    const client = new Redis(url, { maxRetriesPerRequest: 2 });
-    // ioredis reconnects by itself, reporting each failed attempt: say so once per outage.
-    let down = false;
-    client.on("error", (error: Error) => {
-      if (!down) log(`Redis (${role} of featured changes) unavailable: ${error.message}; retrying`);
-      down = true;
-    });
-    client.on("ready", () => {
-      if (down) log(`Redis (${role} of featured changes) reachable again`);
-      down = false;
-    });
-    return client;
-  };
+  const connect = (role: string) => connectRedis(url, { purpose: `${role} of featured changes`, log });
 
   const openSubscriber = () => {
     const client = connect("subscriber");

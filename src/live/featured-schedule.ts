@@ -1,13 +1,7 @@
 import type { Clock } from "../platform/clock.ts";
-import { nextFeaturedChange } from "./featured-boundaries.ts";
+import { SCHEDULE_RECHECK_MS, nextScheduledChange, untilNextRead } from "../read/schedule.ts";
 import { loadFeaturedItems, type FeaturedItemRow } from "../read/featured.ts";
 import { anonymous } from "../domain/viewer.ts";
-
-/**
- * How long a watched slot goes unchecked at most: changes made without a featured event (an
- * article unpublished, edited or deleted) reach live widgets within this time.
- */
-export const RECHECK_MS = 30_000;
 
 /** Slots per statement when every watched slot is read again. */
 const SLOTS_PER_READ = 500;
@@ -24,9 +18,11 @@ interface WatchedSlot {
 /**
  * The live items of the featured slots that have subscribers on this instance, read once per
  * slot and shared by every stream of it. A slot is read when its first stream opens, when an
- * editor changes it, and when what it shows may change by itself: at the next window start or
- * end (or publication time of a featured article), and at least every RECHECK_MS. Subscribers
- * are told a slot's new items when they differ from the last reading (always after an edit).
+ * editor changes it, and when what it shows may change by itself: at its next scheduled change
+ * (src/read/schedule.ts), and at least every SCHEDULE_RECHECK_MS, so changes made without a
+ * featured event (an article unpublished, edited or deleted) reach live widgets within it.
+ * Subscribers are told a slot's new items when they differ from the last reading (always
+ * after an edit).
  * Each instance does this for its own subscribers, so nothing is told twice.
  */
 export class FeaturedSchedule {
@@ -86,25 +82,24 @@ export class FeaturedSchedule {
         watched.items = Promise.resolve(slotItems);
         if (why === "edited" || (why === "recheck" && before !== reading)) this.tell(slot, slotItems);
       }
-      const next = await nextFeaturedChange(slots, now);
-      this.wakeBy(next ? next.getTime() : now.getTime() + RECHECK_MS, now);
+      this.wakeIn(untilNextRead(await nextScheduledChange(now, slots), now), now);
     } catch (error) {
       // A first reading that failed is read again by the slot's next stream.
       for (const { watched } of started) if (watched.reading === undefined) watched.items = undefined;
-      this.warn(`featured schedule: could not read the slots (${(error as Error).message}); retrying in ${RECHECK_MS} ms`);
-      this.wakeBy(now.getTime() + RECHECK_MS, now);
+      this.warn(`featured schedule: could not read the slots (${(error as Error).message}); retrying in ${SCHEDULE_RECHECK_MS} ms`);
+      this.wakeIn(SCHEDULE_RECHECK_MS, now);
       if (why === "first") throw error;
     }
   }
 
-  /** Makes sure every watched slot is read again by `at` (and never later than RECHECK_MS from now). */
-  private wakeBy(at: number, now: Date): void {
+  /** Makes sure every watched slot is read again within `ms` of `now`. */
+  private wakeIn(ms: number, now: Date): void {
     if (this.slots.size === 0) return;
-    const wakeAt = Math.min(at, now.getTime() + RECHECK_MS);
+    const wakeAt = now.getTime() + ms;
     if (this.wakeAt !== undefined && this.wakeAt <= wakeAt) return;
     this.stopTimer();
     this.wakeAt = wakeAt;
-    this.cancelTimer = this.clock.setTimer(Math.max(0, wakeAt - now.getTime()), () => void this.recheck());
+    this.cancelTimer = this.clock.setTimer(ms, () => void this.recheck());
   }
 
   private async recheck(): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "../db/transaction.ts";
 import { badInput, codedError } from "../domain/errors.ts";
-import type { Viewer } from "../domain/viewer.ts";
+import { isEditor, type Viewer } from "../domain/viewer.ts";
 import { existingArticle, existingAuthor } from "./lookups.ts";
 import { decodeNodeId } from "../domain/global-ids.ts";
 import { REVIEWER_RULE, requireVouchingRights, reviewerIneligibility } from "./review-authority.ts";
@@ -168,7 +168,7 @@ export async function approveReview(tx: Tx, articleGlobalId: string, notes: stri
   const review = await tx.articleTrust.findUnique({ where: { articleId: article.id } });
   if (review?.requestedReviewerId == null) throw codedError("CONFLICT", "No review of this article is waiting for approval");
   const reviewerId = review.requestedReviewerId;
-  if (viewer.kind !== "token" || viewer.authorId !== reviewerId) {
+  if (!isEditor(viewer) || viewer.authorId !== reviewerId) {
     throw codedError("FORBIDDEN", "Only the reviewer assigned to this article may approve its review");
   }
   const reviewer = await tx.author.findUniqueOrThrow({ where: { id: reviewerId }, select: { id: true, isOrganization: true } });

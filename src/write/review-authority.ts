@@ -1,7 +1,7 @@
 import type { Tx } from "../db/transaction.ts";
 import type { Author } from "../generated/prisma/client.ts";
 import { codedError } from "../domain/errors.ts";
-import type { Viewer } from "../domain/viewer.ts";
+import { isEditor, type Viewer } from "../domain/viewer.ts";
 
 /**
  * Vouching for people is the editorial desk's: assigning reviewers, listing medical reviewers and
@@ -10,7 +10,7 @@ import type { Viewer } from "../domain/viewer.ts";
  * is that person's, and may never vouch for them, whatever its role.
  */
 export function requireVouchingRights(viewer: Viewer, subjectAuthorIds: readonly number[], what: string): void {
-  if (viewer.kind !== "token") throw codedError("UNAUTHENTICATED", "This operation needs a valid API token");
+  if (!isEditor(viewer)) throw codedError("UNAUTHENTICATED", "This operation needs a valid API token");
   if (viewer.role !== "admin" && viewer.authorId !== null) {
     throw codedError("FORBIDDEN", `Only admins and editor tokens that act for no one may ${what}`);
   }

@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { db } from "../../db/client.ts";
 import type { Context } from "../context.ts";
-import { canSeeUnpublished, visibleArticleWhere } from "../../domain/visibility.ts";
+import { visibleArticleWhere } from "../../domain/visibility.ts";
+import { isEditor } from "../../domain/viewer.ts";
 import type { PageArgs, Window } from "./pagination.ts";
 import { articleOrdering, type ArticleOrder, type SortableArticle } from "../types/article-order.ts";
 import { keysetConnection, keysetWindow, modelList, nodeSelection, type CountedConnection, type Selection } from "./keyset-connection.ts";
@@ -17,7 +18,7 @@ export function articleConnection(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<CountedConnection<ArticleRow>> {
-  const ordering = articleOrdering(args.orderBy, canSeeUnpublished(ctx.viewer));
+  const ordering = articleOrdering(args.orderBy, isEditor(ctx.viewer));
   return keysetConnection(
     args,
     ctx,
@@ -73,7 +74,7 @@ export function nestedArticleConnection(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<CountedConnection<ArticleRow>> {
-  const ordering = articleOrdering("NEWEST", canSeeUnpublished(ctx.viewer));
+  const ordering = articleOrdering("NEWEST", isEditor(ctx.viewer));
   const visible = visibleArticleWhere(ctx);
 
   const pages = (window: Window<unknown>) =>
@@ -96,7 +97,7 @@ export function nestedArticleConnection(
     );
   const counts = perField(ctx, info, "counts", () =>
     new DataLoader<number, number>(async (parentIds) => {
-      const byParent = canSeeUnpublished(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx);
+      const byParent = isEditor(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx);
       return parentIds.map((id) => byParent.get(id) ?? 0);
     }),
   );

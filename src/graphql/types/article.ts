@@ -6,7 +6,8 @@ import { uris } from "../../domain/uri.ts";
 import { readingTimeMinutes } from "../../domain/text.ts";
 import { formatPlainText } from "../../domain/format.ts";
 import { fold } from "../../domain/search-text.ts";
-import { ARTICLE_STATUSES, canSeeUnpublished, visibleArticleWhere } from "../../domain/visibility.ts";
+import { ARTICLE_STATUSES, visibleArticleWhere } from "../../domain/visibility.ts";
+import { isEditor } from "../../domain/viewer.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum } from "./article-order.ts";
 import { articleConnection } from "../connections/article-connection.ts";
@@ -53,7 +54,7 @@ export async function articleWhere(
   if (!filter) return conditions[0]!;
 
   if (filter.status != null) {
-    if (!canSeeUnpublished(ctx.viewer) && filter.status !== "PUBLISHED") {
+    if (!isEditor(ctx.viewer) && filter.status !== "PUBLISHED") {
       throw badInput("Only editors can filter articles by a status other than PUBLISHED", { argument: "where.status" });
     }
     conditions.push({ status: filter.status });

@@ -2,6 +2,7 @@ import { builder } from "../builder.ts";
 import { db } from "../../db/client.ts";
 import { badInput, codedError } from "../../domain/errors.ts";
 import { keysetConnection, modelList, type ListOrder } from "../connections/keyset-connection.ts";
+import { isEditor } from "../../domain/viewer.ts";
 import { totalCountField } from "../connections/total-count.ts";
 import { emailAddress } from "../../forms/input.ts";
 import { eraseAddress } from "../../forms/erasure.ts";
@@ -149,7 +150,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const parsed = emailAddress.safeParse(args.email);
       if (!parsed.success) throw badInput(`email: ${parsed.error.issues[0]!.message}`, { field: "email" });
-      const tokenId = ctx.viewer.kind === "token" ? ctx.viewer.tokenId : null;
+      const tokenId = isEditor(ctx.viewer) ? ctx.viewer.tokenId : null;
       return { erased: await eraseAddress(parsed.data, tokenId, ctx.now) };
     },
   }),
