@@ -1,34 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDb } from "../src/db/client.ts";
-import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
-import { smtpTransport } from "../src/mail/transport.ts";
+import { describe, expect, it } from "vitest";
 import { mailboxOf } from "../src/forms/email-address.ts";
 import { errorCodes, graphql } from "./support/graphql.ts";
-import { SmtpSink } from "./support/smtp-sink.ts";
-import { CONSENT_TEXT, CONTACT, SUBSCRIBE, formSettings, formsServer, manualClock, solvedProof } from "./support/forms.ts";
+import { CONSENT_TEXT, CONTACT, SUBSCRIBE, formsWithMail, solvedProof } from "./support/forms.ts";
 import { unique } from "./support/fixtures.ts";
 
-const sink = new SmtpSink();
-const clock = manualClock();
-let server: ReturnType<typeof formsServer>;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  await sink.start();
-  // The production limit per e-mail address (5), and room for many calls from one client.
-  const settings = formSettings(sink.url, { FORMS_RATE_LIMIT_PER_IP: "100000" });
-  server = formsServer(settings, clock);
-  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock });
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await sink.stop();
-});
+// The production limit per e-mail address (5), and room for many calls from one client.
+const { sink, server, worker } = formsWithMail({ FORMS_RATE_LIMIT_PER_IP: "100000" });
 
 async function subscribe(email: string): Promise<string | undefined> {
-  const proof = await solvedProof(server.yoga);
-  const response = await graphql(SUBSCRIBE, { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } }, {}, server.yoga);
+  const proof = await solvedProof(server().yoga);
+  const response = await graphql(SUBSCRIBE, { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } }, {}, server().yoga);
   return response.body.data?.subscribe?.ok ? "ok" : errorCodes(response)[0];
 }
 
@@ -40,7 +21,7 @@ describe("the limit per e-mail address counts one mailbox's sub-addresses togeth
     const outcomes: (string | undefined)[] = [];
     for (let n = 1; n <= 8; n++) outcomes.push(await subscribe(`${victim}+${n}@example.org`));
     expect(outcomes).toEqual([...Array(5).fill("ok"), ...Array(3).fill("RATE_LIMITED")]);
-    await worker.drain();
+    await worker().drain();
     expect(mailsTo(`${victim}@example.org`)).toHaveLength(5);
   });
 
@@ -54,17 +35,17 @@ describe("the limit per e-mail address counts one mailbox's sub-addresses togeth
     const outcomes = [];
     for (const email of forms) outcomes.push(await subscribe(email));
     expect(outcomes).toEqual([...Array(5).fill("ok"), "RATE_LIMITED"]);
-    await worker.drain();
+    await worker().drain();
     expect(mailsTo(`${victim.toLowerCase()}@gmail.com`)).toHaveLength(5);
   });
 
   it("the contact form counts against the same mailbox", async () => {
     const victim = `victim-${unique()}`;
     for (let n = 1; n <= 5; n++) expect(await subscribe(`${victim}+${n}@example.org`)).toBe("ok");
-    const proof = await solvedProof(server.yoga);
+    const proof = await solvedProof(server().yoga);
     const contact = await graphql(CONTACT, {
       input: { name: "Jane", email: `${victim}+contact@example.org`, subject: "Hello", message: "Hi", proof },
-    }, {}, server.yoga);
+    }, {}, server().yoga);
     expect(errorCodes(contact)).toEqual(["RATE_LIMITED"]);
   });
 });

@@ -1,39 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, writeDb } from "../src/db/client.ts";
-import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
-import { smtpTransport } from "../src/mail/transport.ts";
+import { describe, expect, it } from "vitest";
+import { db } from "../src/db/client.ts";
 import { graphql } from "./support/graphql.ts";
-import { SmtpSink } from "./support/smtp-sink.ts";
 import { countStatements } from "./support/statements.ts";
-import { CONSENT_TEXT, SUBSCRIBE, formSettings, formsServer, manualClock, solvedProof } from "./support/forms.ts";
+import { CONSENT_TEXT, SUBSCRIBE, formsWithMail, solvedProof } from "./support/forms.ts";
 import { unique } from "./support/fixtures.ts";
 
 // Timing is not measured here: what makes it differ is different work, so the test counts the
 // SQL statements each state sends before the answer.
-const sink = new SmtpSink();
-const clock = manualClock();
-let server: ReturnType<typeof formsServer>;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  await sink.start();
-  const settings = formSettings(sink.url, { FORMS_RATE_LIMIT_PER_IP: "100000", FORMS_RATE_LIMIT_PER_ADDRESS: "100000" });
-  server = formsServer(settings, clock);
-  worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock });
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await sink.stop();
-});
+const { sink, clock, server, worker } = formsWithMail({ FORMS_RATE_LIMIT_PER_IP: "100000", FORMS_RATE_LIMIT_PER_ADDRESS: "100000" });
 
 const address = () => `reader-${unique()}@example.org`;
 
 /** Subscribes `email` and returns the answer and how many SQL statements the call sent. */
 async function subscribe(email: string) {
-  const proof = await solvedProof(server.yoga);
+  const proof = await solvedProof(server().yoga);
   const { statements, result } = await countStatements(() =>
-    graphql(SUBSCRIBE, { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } }, {}, server.yoga),
+    graphql(SUBSCRIBE, { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } }, {}, server().yoga),
   );
   return { statements, text: result.text };
 }
@@ -60,7 +42,7 @@ describe("subscribe does the same work for every state of an address", () => {
   it("where no mail is due, nothing stays written: no consent record, no mail, the row as it was", async () => {
     const email = address();
     await subscribe(email);
-    await worker.drain();
+    await worker().drain();
     expect(sink.to(email)).toHaveLength(1);
     await db().subscriber.update({ where: { email }, data: { status: "CONFIRMED", confirmTokenHash: null, confirmTokenExpiresAt: null } });
     const before = await db().subscriber.findUniqueOrThrow({ where: { email }, include: { consents: true } });
@@ -69,7 +51,7 @@ describe("subscribe does the same work for every state of an address", () => {
     clock.advance(60 * 60_000);
     await subscribe(email); // confirmed, long after the last mail
     expect(await db().subscriber.findUniqueOrThrow({ where: { email }, include: { consents: true } })).toEqual(before);
-    expect(await worker.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await worker().drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(sink.to(email)).toHaveLength(1);
 
     // An unsubscribed address is due again: a new consent record and a mail.
@@ -78,7 +60,7 @@ describe("subscribe does the same work for every state of an address", () => {
     const after = await db().subscriber.findUniqueOrThrow({ where: { email }, include: { consents: true } });
     expect(after.status).toBe("PENDING");
     expect(after.consents).toHaveLength(2);
-    await worker.drain();
+    await worker().drain();
     expect(sink.to(email)).toHaveLength(2);
   });
 });

@@ -6,6 +6,11 @@ import { FormsService } from "../../src/forms/forms-service.ts";
 import type { SharedStore } from "../../src/forms/shared-store.ts";
 import type { Clock } from "../../src/platform/clock.ts";
 import { ManualClock } from "./clock.ts";
+import { afterAll, beforeAll } from "vitest";
+import { SmtpSink } from "./smtp-sink.ts";
+import { DeliveryWorker } from "../../src/mail/delivery-worker.ts";
+import { smtpTransport } from "../../src/mail/transport.ts";
+import { writeDb } from "../../src/db/client.ts";
 
 /** Fetches a formChallenge and solves it as the ALTCHA widget would; returns the `proof` payload. */
 export async function solvedProof(server: LanternYoga): Promise<string> {
@@ -53,4 +58,31 @@ export function formSettings(smtpUrl: string | undefined, overrides: Record<stri
 export function formsServer(settings: Config, clock: Clock, store?: SharedStore) {
   const forms = new FormsService({ settings, clock, store });
   return { forms, yoga: createLanternYoga(settings, { clock, forms }) };
+}
+
+/**
+ * A file's forms server with mail: the real SMTP sink and a delivery worker on a manual clock,
+ * started before the file's tests and stopped after them. `server` and `worker` exist once started.
+ */
+export function formsWithMail(overrides: Record<string, string>) {
+  const sink = new SmtpSink();
+  const clock = manualClock();
+  let server: ReturnType<typeof formsServer> | undefined;
+  let worker: DeliveryWorker | undefined;
+  beforeAll(async () => {
+    await sink.start();
+    const settings = formSettings(sink.url, overrides);
+    server = formsServer(settings, clock);
+    worker = new DeliveryWorker({ prisma: writeDb(), transport: smtpTransport(sink.url), from: settings.MAIL_FROM, clock });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await sink.stop();
+  });
+  return {
+    sink,
+    clock,
+    server: () => server!,
+    worker: () => worker!,
+  };
 }
