@@ -9,7 +9,7 @@
  * CPU time per request (steadier than req/s on a shared machine), p50 latency, SQL statements per
  * request, the Lantern ÷ baseline ratios, and the server's memory.
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,9 +18,12 @@ import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./bench/queries.ts";
 import { createPrismaClient } from "../src/db/client.ts";
 import { generateArticles } from "./bench/large-site.ts";
-import { freePort, productionCommand } from "../tests/support/server-process.ts";
+import { productionCommand } from "../tests/support/server-process.ts";
+import { freePort, spawnProcess, waitUntilReady } from "../tests/support/processes.ts";
+import { graphqlPost, postGraphql } from "../tests/support/graphql-client.ts";
+import { startVarnish, varnishInstalled } from "../tests/support/varnish.ts";
 import { mixedLoad } from "./bench/mixed-load.ts";
-import { startStaticServer, startVarnish, varnishInstalled } from "./bench/varnish.ts";
+import { startStaticServer } from "./bench/static-server.ts";
 import { answerHelp } from "../src/app/command-line.ts";
 
 answerHelp(`usage: npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
@@ -65,30 +68,17 @@ const BASELINE = ["--import", "tsx", "scripts/bench/baseline-server.ts"];
 
 async function startServer(name: string, nodeArguments: string[], env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
-  const child = fork(nodeArguments.at(-1)!, [], {
+  const spawned = spawnProcess(process.execPath, nodeArguments, {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", METRICS_TOKEN },
-    execArgv: nodeArguments.slice(0, -1),
-    stdio: "inherit",
+    echoOutput: true,
   });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const up = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).then(
-      () => true,
-      () => false,
-    );
-    if (up) return { name, port, child };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${name} did not come up`);
+  const answers = () => fetch(`http://127.0.0.1:${port}/graphql`, graphqlPost("")).then(() => true, () => false);
+  await waitUntilReady(spawned, answers, { what: name, timeoutMs: 60_000, everyMs: 100 });
+  return { name, port, child: spawned.child };
 }
 
 async function post<Data = unknown>(port: number, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<{ data?: Data; errors?: unknown }>;
+  return (await postGraphql<Data>(`http://127.0.0.1:${port}`, query, variables)).body;
 }
 
 async function sqlStatementsTotal(port: number): Promise<number> {
@@ -145,9 +135,10 @@ async function varnishAgainstStatic(lanternPort: number) {
   const documents = JSON.parse(readFileSync("persisted-operations.json", "utf8")) as Record<string, string>;
   const hash = Object.entries(documents).find(([, text]) => text.startsWith("query ArticlePage"))![0];
   const path = `/graphql?documentId=sha256:${hash}`;
-  const [varnishPort, staticPort] = [await freePort(), await freePort()];
-  const varnish = await startVarnish(varnishPort, lanternPort);
-  const first = await fetch(`http://127.0.0.1:${varnishPort}${path}`, { headers: { "x-graphql-csrf": "1" } });
+  const varnish = await startVarnish([lanternPort]);
+  const varnishPort = varnish.port;
+  const staticPort = await freePort();
+  const first = await fetch(`${varnish.url}${path}`, { headers: { "x-graphql-csrf": "1" } });
   const body = Buffer.from(await first.arrayBuffer());
   const staticServer = await startStaticServer(staticPort, body, first.headers.get("content-type")!);
   try {
@@ -165,7 +156,7 @@ async function varnishAgainstStatic(lanternPort: number) {
     }
     console.log(`article page GET, Varnish hit ÷ static-bytes server: ${spread(rates, 2)}`);
   } finally {
-    varnish.kill("SIGTERM");
+    varnish.child.kill("SIGTERM");
     staticServer.close();
   }
 }

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { db } from "../src/db/client.ts";
 import { onPostgres } from "./support/database.ts";
+import { spawnProcess } from "./support/processes.ts";
 
 const PROCESSES = 5;
 const ROUNDS = 10;
@@ -16,23 +15,21 @@ interface Layout {
 /** Starts PROCESSES writer processes, lets them all write at once, and collects what they saw. */
 async function writeConcurrently(layout: Layout) {
   const processes = Array.from({ length: PROCESSES }, (_, index) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/sqlite-writers.ts"], {
+    const writer = spawnProcess(process.execPath, ["--import", "tsx", "tests/support/sqlite-writers.ts"], {
       env: {
-        ...process.env,
         MODE: layout.mode,
         CONNECTIONS: String(layout.connections),
         WRITERS_PER_CONNECTION: String(layout.writersPerConnection),
         ROUNDS: String(ROUNDS),
         WRITER_NAME: `${layout.mode}${index}`,
       },
-      stdio: ["pipe", "pipe", "inherit"],
+      stdin: "pipe",
     });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    return { child, lines, ready: lines.next() };
+    return { ...writer, ready: writer.nextLine() };
   });
   await Promise.all(processes.map((p) => p.ready));
-  for (const p of processes) p.child.stdin.write("go\n");
-  const results = await Promise.all(processes.map(async (p) => JSON.parse((await p.lines.next()).value) as { ok: number; errors: string[] }));
+  for (const p of processes) p.child.stdin!.write("go\n");
+  const results = await Promise.all(processes.map(async (p) => JSON.parse(await p.nextLine()) as { ok: number; errors: string[] }));
   return { ok: results.reduce((sum, r) => sum + r.ok, 0), errors: results.flatMap((r) => r.errors) };
 }
 

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { writeDb } from "../src/db/client.ts";
 import { enqueueMail } from "../src/mail/outbox.ts";
 import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
@@ -9,6 +7,7 @@ import { logTransport, smtpTransport } from "../src/mail/transport.ts";
 import { retryDelayMs } from "../src/mail/backoff.ts";
 import { SmtpSink } from "./support/smtp-sink.ts";
 import { manualClock } from "./support/forms.ts";
+import { spawnProcess } from "./support/processes.ts";
 
 const FROM = "Lantern <no-reply@example.org>";
 const sink = new SmtpSink();
@@ -96,16 +95,15 @@ describe("delivery worker", () => {
     // The processes run on the system clock.
     const addresses = await queue(150, new Date(Date.now() - 1000));
     const processes = ["a", "b"].map(() => {
-      const child = spawn(process.execPath, ["--import", "tsx", "tests/support/delivery-worker-process.ts"], {
-        env: { ...process.env, SMTP_URL: sink.url, BATCH_SIZE: "5" },
-        stdio: ["pipe", "pipe", "inherit"],
+      const instance = spawnProcess(process.execPath, ["--import", "tsx", "tests/support/delivery-worker-process.ts"], {
+        env: { SMTP_URL: sink.url, BATCH_SIZE: "5" },
+        stdin: "pipe",
       });
-      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-      return { child, lines, ready: lines.next() };
+      return { ...instance, ready: instance.nextLine() };
     });
     await Promise.all(processes.map((p) => p.ready));
-    for (const p of processes) p.child.stdin.write("go\n");
-    const reports = await Promise.all(processes.map(async (p) => JSON.parse((await p.lines.next()).value) as { sent: number }));
+    for (const p of processes) p.child.stdin!.write("go\n");
+    const reports = await Promise.all(processes.map(async (p) => JSON.parse(await p.nextLine()) as { sent: number }));
     expect(reports[0]!.sent + reports[1]!.sent).toBe(150);
     expect(reports.every((report) => report.sent > 0)).toBe(true);
     expectEachReceivedOnce(addresses);

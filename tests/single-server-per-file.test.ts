@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { startServerProcess, freePort } from "./support/server-process.ts";
+import { startServerProcess } from "./support/server-process.ts";
+import { freePort } from "./support/processes.ts";
 import { runCommand } from "./support/commands.ts";
 import { sqliteFilePath } from "../src/db/client.ts";
 import { holdServerLock } from "../src/db/server-lock.ts";

@@ -1,9 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { Redis } from "ioredis";
@@ -11,6 +6,9 @@ import { createPrismaClient } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
 import { loadTrustedDocuments } from "../../src/graphql/safety/trusted-documents.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
+import { freePort } from "../support/processes.ts";
+import { graphqlData } from "../support/graphql-client.ts";
+import { startVarnish, type Varnish } from "../support/varnish.ts";
 
 const POSTGRES = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const run = randomUUID().slice(0, 8);
@@ -19,19 +17,11 @@ const databaseUrl = POSTGRES.replace(/\/[^/]*$/, `/${database}`);
 const prefix = `lantern-cdn-${run}:`;
 const METRICS_TOKEN = `metrics-${randomUUID()}`;
 
-let varnish: ChildProcess;
+let varnish: Varnish;
 let varnishUrl: string;
 let a: ServerProcess;
 let b: ServerProcess;
 let editor: Record<string, string>;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const hashOf = (name: string) => [...loadTrustedDocuments().entries()].find(([, text]) => text.includes(`query ${name}(`))![0];
 
@@ -43,16 +33,7 @@ function getQuery(base: string, query: string) {
   return fetch(`${base}/graphql?query=${encodeURIComponent(query)}`, { headers: { "x-graphql-csrf": "1" } });
 }
 
-async function post(base: string, query: string, variables?: object) {
-  const response = await fetch(`${base}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...editor },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const post = (base: string, query: string, variables?: object) => graphqlData(base, query, variables, editor);
 
 /** GraphQL requests that reached a Lantern instance (its response cache counts every one). */
 async function requestsAt(server: ServerProcess): Promise<number> {
@@ -77,20 +58,7 @@ beforeAll(async () => {
   a = await startServerProcess({ env });
   b = await startServerProcess({ env });
 
-  const dir = mkdtempSync(join(tmpdir(), "lantern-varnish-"));
-  const vcl = readFileSync(new URL("./varnish.vcl", import.meta.url), "utf8")
-    .replace('"BACKEND_A"', `"${new URL(a.url).port}"`)
-    .replace('"BACKEND_B"', `"${new URL(b.url).port}"`);
-  writeFileSync(join(dir, "lantern.vcl"), vcl);
-  varnish = spawn("/usr/sbin/varnishd", ["-F", "-j", "none", "-n", dir, "-a", `127.0.0.1:${varnishPort}`, "-f", join(dir, "lantern.vcl"), "-s", "malloc,64m"], { stdio: ["ignore", "pipe", "pipe"] });
-  let varnishOutput = "";
-  varnish.stdout!.on("data", (chunk) => (varnishOutput += chunk));
-  varnish.stderr!.on("data", (chunk) => (varnishOutput += chunk));
-  for (let i = 0; ; i++) {
-    if (await fetch(`${varnishUrl}/ready`).then((r) => r.ok, () => false)) break;
-    if (i === 100 || varnish.exitCode !== null) throw new Error(`Varnish did not start:\n${varnishOutput}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  varnish = await startVarnish([Number(new URL(a.url).port), Number(new URL(b.url).port)], varnishPort);
 
   const prisma = createPrismaClient(databaseUrl);
   editor = { authorization: `Bearer ${(await createApiToken(prisma, { name: "CDN test", role: "editor" })).token}` };
@@ -98,7 +66,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  varnish?.kill("SIGTERM");
+  varnish?.child.kill("SIGTERM");
   a?.child.kill("SIGTERM");
   b?.child.kill("SIGTERM");
   await Promise.all([a?.exited, b?.exited]);

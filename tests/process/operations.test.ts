@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/client.ts";
 import { knownMigrations } from "../../src/db/migrations.ts";
 import { PROJECT, portAnswers, runCommand, scratchDatabase, startServer, type CommandResult } from "../support/commands.ts";
-import { freePort, heldRequest } from "../support/server-process.ts";
+import { heldRequest } from "../support/server-process.ts";
+import { freePort } from "../support/processes.ts";
 
 const template = sqliteFilePath(inject("templateDatabaseUrl"));
 const STACK_FRAME = /^\s+at /m;

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./server-process.ts";
+import { graphqlPost } from "./graphql-client.ts";
+import { answersOk, freePort, runToEnd, spawnProcess, waitUntilReady } from "./processes.ts";
 
 export const PROJECT = process.cwd();
 
@@ -18,14 +19,7 @@ export function runCommand(command: string, args: string[], options: { env?: Rec
     ? ["setpriv", [`--reuid=${options.user}`, "--regid=nogroup", "--clear-groups", command, ...args]]
     : [command, args];
   // The commands' own default LOG_LEVEL, not the quieter one the test process runs at.
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "info", ...options.env };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(file, argv, { cwd: options.cwd ?? PROJECT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+  return runToEnd(file, argv, { cwd: options.cwd ?? PROJECT, env: { LOG_LEVEL: "info", ...options.env } });
 }
 
 /** A folder of its own, and in it a copy of the template database when one is given. */
@@ -45,8 +39,6 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-const QUERY = JSON.stringify({ query: "{ site { title } }" });
-
 /**
  * Spawns a server command and waits for its first GraphQL answer (polling every 10 ms).
  * `ownProcessGroup`: as a terminal runs it, so that `process.kill(-child.pid, signal)` reaches
@@ -60,27 +52,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, args, {
+  const spawned = spawnProcess(command, args, {
     cwd: PROJECT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: ownProcessGroup,
+    env: { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    ownProcessGroup,
   });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  while (performance.now() - started < 60_000 && child.exitCode === null) {
-    const answered = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: QUERY }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (answered) return { child, url, output: () => output, firstAnswerMs: performance.now() - started, exited };
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`the server did not answer:\n${output}`);
+  const query = graphqlPost("{ site { title } }");
+  await waitUntilReady(spawned, () => answersOk(`${url}/graphql`, query), { what: "the server", timeoutMs: 60_000, everyMs: 10 });
+  const exited = spawned.exited.then(({ code }) => code);
+  return { child: spawned.child, url, output: spawned.output, firstAnswerMs: performance.now() - started, exited };
 }
 
 export async function portAnswers(url: string): Promise<boolean> {

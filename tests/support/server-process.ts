@@ -1,18 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-
-/** A TCP port on loopback that nothing listens on now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { answersOk, freePort, spawnProcess, waitUntilReady } from "./processes.ts";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -56,31 +47,13 @@ export async function startServerProcess({
   const databaseFile = join(mkdtempSync(join(tmpdir(), "lantern-")), "lantern.db");
   if (templateDatabase) copyFileSync(templateDatabase, databaseFile);
   const port = fixedPort ?? (await freePort());
-  const child = spawn(process.execPath, nodeArguments, {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  const spawned = spawnProcess(process.execPath, nodeArguments, {
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn", ...env },
+    echoOutput,
   });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-    if (echoOutput) process.stdout.write(chunk);
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-    if (echoOutput) process.stderr.write(chunk);
-  });
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once("exit", (code) => resolve({ code, at: performance.now() })),
-  );
   const url = `http://127.0.0.1:${port}`;
-  for (const started = performance.now(); performance.now() - started < 30_000; ) {
-    const ready = await fetch(`${url}/ready`).then((response) => response.ok, () => false);
-    if (ready) return { child, url, databaseFile, output: () => output, exited };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`the server did not become ready:\n${output}`);
+  await waitUntilReady(spawned, () => answersOk(`${url}/ready`), { what: "the server", timeoutMs: 30_000, everyMs: 100 });
+  return { child: spawned.child, url, databaseFile, output: spawned.output, exited: spawned.exited };
 }
 
 /**
