@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { ARTICLE_PAGE_QUERY } from "../src/http/graphiql/example-queries.ts";
 import { loadTrustedDocuments } from "../src/graphql/safety/trusted-documents.ts";
 import { productionCommand, startServerProcess } from "../tests/support/server-process.ts";
+import { graphqlPost } from "../tests/support/graphql-client.ts";
 import { debuggerUrlIn, liveHeapMiB } from "./soak/live-heap.ts";
 import { createPrismaClient } from "../src/db/client.ts";
 import { createApiToken } from "../src/auth/tokens.ts";
@@ -45,12 +46,7 @@ interface Scenario {
 const registry = loadTrustedDocuments();
 const hashOf = (name: string) => [...registry].find(([, document]) => document.startsWith(`query ${name}`))![0];
 const json = { "content-type": "application/json" };
-const post = (query: string, variables?: Record<string, unknown>) => ({
-  method: "POST" as const,
-  path: "/graphql",
-  headers: json,
-  body: JSON.stringify({ query, variables }),
-});
+const post = (query: string, variables?: Record<string, unknown>) => ({ path: "/graphql", ...graphqlPost(query, variables) });
 
 const READS: Scenario = {
   name: "reads",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LanternYoga } from "../src/app/yoga.ts";
 import { sqlStatementCount } from "../src/db/statement-count.ts";
 import { ManualClock } from "./support/clock.ts";
+import { postGraphql } from "./support/graphql-client.ts";
 import { cachingServer } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { draftArticle } from "./support/fixtures.ts";
@@ -33,12 +34,7 @@ describe.each(["/sitemap.xml", "/feed.xml"])("%s in the response cache", (path) 
     const etag = first.response.headers.get("etag")!;
     expect((await get(yoga, path, { "if-none-match": etag })).response.status).toBe(304);
 
-    const published = await yoga.fetch("http://lantern.test/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(await tokenHeaders("editor")) },
-      body: JSON.stringify({ query: `mutation ($id: ID!) { publishArticle(id: $id) { article { id } } }`, variables: { id: draft.globalId } }),
-    });
-    const body = await published.json();
+    const { body } = await postGraphql(yoga, `mutation ($id: ID!) { publishArticle(id: $id) { article { id } } }`, { id: draft.globalId }, await tokenHeaders("editor"));
     expect(body.errors).toBeUndefined();
 
     const after = await get(yoga, path);

@@ -8,6 +8,7 @@ import { parseConfig, ConfigError } from "../src/platform/settings.ts";
 import { errorCodes, type GraphQLResponse } from "./support/graphql.ts";
 import { CONSENT_TEXT, SUBSCRIBE, formSettings, formsServer, manualClock, solvedProof } from "./support/forms.ts";
 import { unique } from "./support/fixtures.ts";
+import { postGraphql } from "./support/graphql-client.ts";
 
 // The test plays the reverse proxy: it connects from 127.0.0.1 and, as nginx's
 // $proxy_add_x_forwarded_for does, appends the address its client connected from to whatever
@@ -20,16 +21,10 @@ async function behindProxy(trustProxy: string, overrides: Record<string, string>
   const parts = formsServer(formSettings(undefined, { TRUST_PROXY: trustProxy, ...overrides }), clock);
   const server = await startServer(0, "127.0.0.1", parts.forms.settings, { clock, forms: parts.forms });
   servers.push(server);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return async function subscribe(email: string, forwardedFor: string): Promise<GraphQLResponse> {
     const proof = await solvedProof(parts.yoga);
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
-      body: JSON.stringify({ query: SUBSCRIBE, variables: { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } } }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: JSON.parse(text), text };
+    return postGraphql(origin, SUBSCRIBE, { input: { email, source: "sidebar", consentText: CONSENT_TEXT, proof } }, { "x-forwarded-for": forwardedFor });
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { solveChallenge } from "altcha-lib";
 import { startServerProcess, type ServerProcess } from "./support/server-process.ts";
+import { postGraphql } from "./support/graphql-client.ts";
 import { SmtpSink, header } from "./support/smtp-sink.ts";
 import { onPostgres } from "./support/database.ts";
 import { sqliteFilePath } from "../src/db/client.ts";
@@ -38,8 +39,7 @@ afterAll(async () => {
 });
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  return response.json();
+  return (await postGraphql(server.url, query, variables)).body;
 }
 
 async function proof(): Promise<string> {

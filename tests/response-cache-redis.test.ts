@@ -9,6 +9,7 @@ import { parseConfig } from "../src/platform/settings.ts";
 import { createResponseCache } from "../src/cache/response-cache.ts";
 import { metricsRegistry } from "../src/platform/metrics-registry.ts";
 import { ManualClock } from "./support/clock.ts";
+import { postGraphql } from "./support/graphql-client.ts";
 import { tokenHeaders } from "./support/tokens.ts";
 import { cacheSite, cachedOperations } from "./support/cache-site.ts";
 
@@ -28,12 +29,8 @@ function server(clock: ManualClock, url = REDIS, log: string[] = [], env: Record
 }
 
 async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
-  const response = await yoga.fetch("http://lantern.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, cache: response.headers.get("x-cache"), body: await response.json() };
+  const { status, response, body } = await postGraphql(yoga, query, variables, headers);
+  return { status, cache: response.headers.get("x-cache"), body };
 }
 
 async function storeErrors(): Promise<number> {

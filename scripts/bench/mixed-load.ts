@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { createPrismaClient } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
 import { BENCH_QUERIES } from "./queries.ts";
+import { graphqlPost, postGraphql } from "../../tests/support/graphql-client.ts";
 
 /** Response-cache results counted by a Lantern instance so far. */
 async function cacheCounts(port: number, metricsToken: string): Promise<Record<string, number>> {
@@ -21,21 +22,19 @@ export async function mixedLoad(port: number, databaseUrl: string, metricsToken:
   const { token } = await createApiToken(prisma, { name: "bench editor", role: "editor" });
   const article = await prisma.article.findFirstOrThrow({ where: { slug: "the-therapeutic-relationship" } });
   await prisma.$disconnect();
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const body = (query: string, variables?: object) => JSON.stringify({ query, variables });
-  const editor = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/graphql`;
+  const editor = { authorization: `Bearer ${token}` };
   let version = article.version;
   let writes = 0;
   const globalId = Buffer.from(`Article:${article.id}`).toString("base64");
   const write = async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: editor,
-      body: body(`mutation($id: ID!, $v: Int!, $t: String!) { updateArticle(id: $id, expectedVersion: $v, input: { title: $t }) { article { version } } }`, {
-        id: globalId, v: version, t: `The Therapeutic Relationship ${writes % 2 ? "" : "(revised)"}`.trim(),
-      }),
-    });
-    const result = (await response.json()) as { data?: { updateArticle: { article: { version: number } } } };
+    const { body: result } = await postGraphql<{ updateArticle: { article: { version: number } } }>(
+      origin,
+      `mutation($id: ID!, $v: Int!, $t: String!) { updateArticle(id: $id, expectedVersion: $v, input: { title: $t }) { article { version } } }`,
+      { id: globalId, v: version, t: `The Therapeutic Relationship ${writes % 2 ? "" : "(revised)"}`.trim() },
+      editor,
+    );
     if (result.data) {
       version = result.data.updateArticle.article.version;
       writes += 1;
@@ -48,10 +47,10 @@ export async function mixedLoad(port: number, databaseUrl: string, metricsToken:
     connections,
     duration: seconds,
     requests: [
-      { method: "POST", headers: { "content-type": "application/json" }, body: body(BENCH_QUERIES["article page"]) },
-      { method: "POST", headers: { "content-type": "application/json" }, body: body(BENCH_QUERIES.sidebar) },
-      { method: "POST", headers: { "content-type": "application/json" }, body: body(BENCH_QUERIES["50 articles"]) },
-      { method: "POST", headers: { "content-type": "application/json" }, body: body(BENCH_QUERIES["category archive"], { categorySlug: "psychotherapy", after: null }) },
+      graphqlPost(BENCH_QUERIES["article page"]),
+      graphqlPost(BENCH_QUERIES.sidebar),
+      graphqlPost(BENCH_QUERIES["50 articles"]),
+      graphqlPost(BENCH_QUERIES["category archive"], { categorySlug: "psychotherapy", after: null }),
     ],
   });
   clearInterval(writer);

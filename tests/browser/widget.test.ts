@@ -9,6 +9,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { createPrismaClient, sqliteFilePath } from "../../src/db/client.ts";
 import { createApiToken } from "../../src/auth/tokens.ts";
 import { startServerProcess, type ServerProcess } from "../support/server-process.ts";
+import { postGraphql } from "../support/graphql-client.ts";
 import { launchChromium } from "./support/browser.ts";
 import { startHostPage } from "./support/host-page.ts";
 
@@ -34,12 +35,7 @@ async function databaseWithEditor() {
 }
 
 async function setFeatured(slot: string, items: Record<string, string>[]) {
-  const response = await fetch(`${lantern.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${editorToken}` },
-    body: JSON.stringify({ query: SET_FEATURED, variables: { slot, items } }),
-  });
-  const body = await response.json();
+  const { body } = await postGraphql(lantern.url, SET_FEATURED, { slot, items }, { authorization: `Bearer ${editorToken}` });
   expect(body.errors).toBeUndefined();
 }
 

@@ -1,6 +1,7 @@
 import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
 import { parseConfig } from "../../src/platform/settings.ts";
 import type { ManualClock } from "./clock.ts";
+import { postGraphql } from "./graphql-client.ts";
 
 /**
  * A production-configured server with the response cache on (the per-file set-up turns it off),
@@ -11,11 +12,6 @@ export function cachingServer(clock: ManualClock, env: Record<string, string> = 
 }
 
 /** A GraphQL POST, answered with the response itself (its cache headers) and its JSON. */
-export async function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
-  const response = await yoga.fetch("http://lantern.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { response, body: await response.json() };
+export function post(yoga: LanternYoga, query: string, headers: Record<string, string> = {}, variables?: object) {
+  return postGraphql(yoga, query, variables, headers);
 }

@@ -1,14 +1,11 @@
 import { createLanternYoga, type LanternYoga } from "../../src/app/yoga.ts";
 import { config, parseConfig } from "../../src/platform/settings.ts";
 import type { Clock } from "../../src/platform/clock.ts";
+import { postGraphql, type GraphQLResponse } from "./graphql-client.ts";
+
+export type { GraphQLResponse };
 
 const yoga = createLanternYoga(config());
-
-export interface GraphQLResponse<T = any> {
-  status: number;
-  body: { data?: T; errors?: { message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }[] };
-  text: string;
-}
 
 /** A server built from the test environment plus these settings, e.g. { NODE_ENV: "production" }. */
 export function yogaWith(settings: Record<string, string>): LanternYoga {
@@ -21,19 +18,8 @@ export function yogaAt(clock: Clock, settings: Record<string, string> = {}): Lan
 }
 
 /** Sends one GraphQL request through Yoga's fetch handler, without opening a port. */
-export async function graphql<T = any>(
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-  server: LanternYoga = yoga,
-): Promise<GraphQLResponse<T>> {
-  const response = await server.fetch("http://lantern.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: JSON.parse(text), text };
+export function graphql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}, server: LanternYoga = yoga): Promise<GraphQLResponse<T>> {
+  return postGraphql<T>(server, query, variables, headers);
 }
 
 export function fetchYoga(path: string, init: RequestInit = {}, server: LanternYoga = yoga) {
