@@ -74,6 +74,17 @@ describe("HTTP caching of persisted operations over GET", () => {
     // The compressed variant's ETag gets a 304 too.
     expect((await persistedGet(yoga, "ArticlePage", {}, { "accept-encoding": "gzip", "if-none-match": gzip.headers.get("etag")! })).status).toBe(304);
 
+    // A POST with no encoding accepted is sent as it is, still saying that it varies by Accept-Encoding.
+    const posted = await yoga.fetch("http://lantern.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-graphql-csrf": "1" },
+      body: JSON.stringify({ documentId: `sha256:${hashOf("ArticlePage")}` }),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get("content-encoding")).toBeNull();
+    expect(posted.headers.get("vary")).toMatch(/Accept-Encoding/i);
+    expect(JSON.parse(await posted.text())).toEqual(JSON.parse(text));
+
     const small = await persistedGet(yoga, "Menu", { location: "no-such-menu" }, { "accept-encoding": "br, gzip" });
     expect(small.headers.get("content-encoding")).toBeNull();
     expect(JSON.parse(await small.text())).toEqual({ data: { menu: null } });

@@ -53,9 +53,10 @@ export function compression(): Plugin {
       if (!isCompressible(response.headers.get("content-type"))) return;
       if (/\baccept-encoding\b/i.test(response.headers.get("vary") ?? "")) return;
       const encoding = chooseEncoding(request.headers.get("accept-encoding"));
+      // Sent as it is: the answer only gains its Vary header (Yoga's answers have mutable headers).
+      if (!encoding) return void response.headers.append("vary", "Accept-Encoding");
       const headers = new Headers(response.headers);
       headers.append("vary", "Accept-Encoding");
-      if (!encoding) return void setResponse(new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
       const body = Buffer.from(await response.arrayBuffer());
       if (body.length < COMPRESS_FROM_BYTES) return void setResponse(new Response(body, { status: response.status, statusText: response.statusText, headers }));
       headers.set("content-encoding", encoding);
