@@ -71,7 +71,7 @@ const EDITS: Record<string, Edit> = {
     mutation: (s) => ({ query: update(s.z.globalId, s.z.version, `title: "Aardvark"`) }),
     evicted: ["newest", "byTitle", "c3", "authorB", "search"],
   },
-  "change X's slug": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `slug: "${s.renamed}"`) }), evicted: [...SHOWING_X, "missSlug", "missUri"] },
+  "change X's slug": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `slug: "${s.renamed}"`) }), evicted: [...SHOWING_X, "missSlug", "missUri", "missUriInCapitals"] },
   "move X from C1 to C2": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `categoryIds: ["${s.c2.globalId}"]`) }), evicted: [...SHOWING_X, "c2", "sidebar"] },
   "give X to author B": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `authorId: "${s.b.globalId}"`) }), evicted: [...SHOWING_X, "authorB"] },
   "delete X": {

@@ -38,8 +38,11 @@ export const cacheKeys = {
   articleContent: "Articles:content",
   /** A lookup by slug (`article`, `author`, `page`) that found nothing: evicted when that slug exists. */
   slugLookup: (type: "Article" | "Author" | "Page", slug: string) => `${type}:slug:${keyPart(slug)}`,
-  /** What `resolveUri` answers for a site path (content, a redirect, or nothing). */
-  uri: (path: string) => `Uri:${keyPart(path)}`,
+  /**
+   * What `resolveUri` answers for a site path (content, a redirect, or nothing). Content answers
+   * at a path whatever its letters' case, so paths that differ only in case share one key.
+   */
+  uri: (path: string) => `Uri:${keyPart(path.toLowerCase())}`,
   /** The category tree: names, slugs and parents behind every category URI, breadcrumb, category list and lookup. */
   categoryTree: "Categories",
   /** Lists of categories, whose membership and order follow their article counts. */

@@ -61,6 +61,7 @@ export function evictionOperations(site: EvictionSite) {
     missDraft: `{ article(slug: "${site.d.slug}") { title } }`,
     missSlug: `{ article(slug: "${site.renamed}") { title } }`,
     missUri: `{ resolveUri(uri: "/${site.renamed}/") { __typename } }`,
+    missUriInCapitals: `{ resolveUri(uri: "/${site.renamed.toUpperCase()}/") { __typename } }`,
     missNode: `{ node(id: "${site.d.globalId}") { id } }`,
     oldPath: `{ resolveUri(uri: "${site.oldPath}") { __typename ... on Redirect { to } } }`,
   };
