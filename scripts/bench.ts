@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
+ * npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql] [--only editing]
  *
  * Builds dist/, then for each database: a fresh database with the demo content (plus generated
  * articles with --articles), Lantern (as `npm run start:production` runs it) and a raw-SQL
@@ -7,7 +7,8 @@
  * every scenario runs once on every server, interleaved, so that what else the machine does falls
  * on all of them alike. Prints, per scenario, req/s (min/median/max over the rounds), the server's
  * CPU time per request (steadier than req/s on a shared machine), p50 latency, SQL statements per
- * request, the Lantern ÷ baseline ratios, and the server's memory.
+ * request, the Lantern ÷ baseline ratios, and the server's memory. `--only editing` runs only
+ * "article page and archives while an editor saves every second", uncached and cached.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -22,11 +23,11 @@ import { productionCommand } from "../tests/support/server-process.ts";
 import { freePort, spawnProcess, waitUntilReady } from "../tests/support/processes.ts";
 import { graphqlPost, postGraphql } from "../tests/support/graphql-client.ts";
 import { startVarnish, varnishInstalled } from "../tests/support/varnish.ts";
-import { mixedLoad } from "./bench/mixed-load.ts";
+import { archivesWhileEditing, mixedLoad } from "./bench/mixed-load.ts";
 import { startStaticServer } from "./bench/static-server.ts";
 import { answerHelp } from "../src/app/command-line.ts";
 
-answerHelp(`usage: npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql]
+answerHelp(`usage: npm run bench [-- --articles 100000] [--rounds 3] [--seconds 5] [--connections 10] [--databases sqlite,postgresql] [--only editing]
 
 Builds dist/ and compares Lantern with a raw-SQL baseline on each database (see docs/performance.md).`);
 
@@ -39,6 +40,7 @@ const { values: options } = parseArgs({
     databases: { type: "string", default: "sqlite,postgresql" },
     "postgres-url": { type: "string", default: process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
     "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
+    only: { type: "string" },
   },
 });
 const METRICS_TOKEN = "bench-metrics-token";
@@ -46,6 +48,8 @@ const ARTICLES = Number(options.articles);
 const ROUNDS = Number(options.rounds);
 const SECONDS = Number(options.seconds);
 const CONNECTIONS = Number(options.connections);
+if (options.only !== undefined && options.only !== "editing") throw new Error(`--only: "editing" is the one scenario that runs alone, not "${options.only}"`);
+const ONLY_EDITING = options.only === "editing";
 
 /** CPU seconds (user + system) a process has used, and its resident memory in MiB. */
 function processStats(pid: number) {
@@ -198,6 +202,37 @@ async function prepareDatabase(provider: string, suffix = ""): Promise<{ url: st
   };
 }
 
+const UNDER_EDITS = "article page and archives while an editor saves every second";
+
+/** Rounds of reads while editing on the uncached server and on both cached ones, interleaved; prints each and the ratios. */
+async function cacheUnderEdits(servers: { uncached: Server; inMemory: Server; inRedis: Server }, databaseOf: (server: Server) => string) {
+  type Run = Awaited<ReturnType<typeof archivesWhileEditing>> & { cpuMsPerRequest: number };
+  const runs = new Map<Server, Run[]>();
+  const run = async (server: Server): Promise<Run> => {
+    const before = processStats(server.child.pid!);
+    const result = await archivesWhileEditing({ port: server.port, databaseUrl: databaseOf(server), metricsToken: METRICS_TOKEN, seconds: SECONDS, connections: CONNECTIONS });
+    const after = processStats(server.child.pid!);
+    return { ...result, cpuMsPerRequest: ((after.cpuSeconds - before.cpuSeconds) * 1000) / result.total };
+  };
+  const all = [servers.uncached, servers.inMemory, servers.inRedis];
+  for (const server of all) await run(server); // warm-up, discarded
+  for (let round = 0; round < ROUNDS; round++) for (const server of all) runs.set(server, [...(runs.get(server) ?? []), await run(server)]);
+  for (const server of all) {
+    const results = runs.get(server)!;
+    console.log(
+      `${server.name}, ${UNDER_EDITS}: req/s ${spread(results.map((r) => r.rps))}, CPU ms/request ${median(results.map((r) => r.cpuMsPerRequest)).toFixed(2)}, ` +
+        `p99 ${median(results.map((r) => r.p99))} ms, hit ratio ${spread(results.map((r) => r.hitRatio * 100), 1)}%, ${median(results.map((r) => r.writes))} saves`,
+    );
+  }
+  const uncached = runs.get(servers.uncached)!;
+  for (const [where, server] of [["in memory", servers.inMemory], ["in Redis", servers.inRedis]] as const) {
+    const hits = runs.get(server)!;
+    console.log(
+      `${UNDER_EDITS}, cached (${where}) ÷ uncached: req/s ${spread(hits.map((r, i) => r.rps / uncached[i]!.rps), 1)}; CPU per request ${spread(hits.map((r, i) => uncached[i]!.cpuMsPerRequest / r.cpuMsPerRequest), 1)}`,
+    );
+  }
+}
+
 async function benchDatabase(provider: string) {
   const database = await prepareDatabase(provider);
   // "lantern" renders every request; the cached servers answer from the response cache.
@@ -220,8 +255,8 @@ async function benchDatabase(provider: string) {
       lantern = await startServer("lantern", LANTERN, env);
       servers.push(lantern);
     }
-    const baseline = await startServer("baseline", BASELINE, env);
-    servers.push(baseline);
+    const baseline = ONLY_EDITING ? undefined : await startServer("baseline", BASELINE, env);
+    if (baseline) servers.push(baseline);
     // Databases of their own (the same demo content): a second instance migrating a SQLite file
     // another one has open times out.
     const cachedServer = async (name: string, settings: Record<string, string>) => {
@@ -235,6 +270,11 @@ async function benchDatabase(provider: string) {
     const inMemory = await cachedServer("lantern cached in memory", {});
     const inRedis = await cachedServer("lantern cached in Redis", { REDIS_URL: options["redis-url"], REDIS_PREFIX: `lantern-bench-${process.pid}:` });
 
+    if (!baseline) {
+      console.log(`\n${provider}, ${ARTICLES > 0 ? `demo site + ${ARTICLES} articles` : "demo site"}: ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, loopback`);
+      await cacheUnderEdits({ uncached: lantern, inMemory, inRedis }, (server) => databaseOf.get(server) ?? database.url);
+      return;
+    }
     const categorySlug = "psychotherapy";
     const scenarios: Scenario[] = [
       { name: "article page", query: BENCH_QUERIES["article page"], baseline: true, cached: true },
@@ -310,6 +350,7 @@ async function benchDatabase(provider: string) {
         `${server.name}, mixed reads with ${mixed.writes} editor writes (1 a second): ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, hit ratio ${(mixed.hitRatio * 100).toFixed(1)}%`,
       );
     }
+    await cacheUnderEdits({ uncached: lantern, inMemory, inRedis }, (server) => databaseOf.get(server) ?? database.url);
     if (varnishInstalled()) await varnishAgainstStatic(inMemory.port);
     else console.log("Varnish is not installed (apt-get install -y varnish varnish-modules): no Varnish figures");
     for (const server of [inMemory, inRedis]) console.log(`${server.name} memory: ${processStats(server.child.pid!).rssMiB.toFixed(0)} MiB`);

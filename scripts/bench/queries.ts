@@ -16,6 +16,9 @@ export const BENCH_QUERIES = {
       nodes { title uri publishedAt excerpt(format: PLAIN) author { displayName } }
     }
   }`,
+  "author archive": /* GraphQL */ `query AuthorArchive($authorSlug: String!) {
+    articles(first: 10, where: { authorSlug: $authorSlug }) { nodes { title uri publishedAt excerpt(format: PLAIN) } }
+  }`,
   "category total": /* GraphQL */ `query CategoryTotal($categorySlug: String!) {
     category(slug: $categorySlug) { articleCount articles(first: 1) { totalCount } }
   }`,

@@ -1,11 +1,16 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { db } from "../db/client.ts";
-import { isLiveArticle } from "../domain/visibility.ts";
+import { isLiveArticle, isLivePage } from "../domain/visibility.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
+import { uris } from "../domain/uri.ts";
+import { changedKeys, everyTime, type KeyState } from "./key-state.ts";
 
 type Args = Record<string, unknown>;
-/** The keys a mutation affects, read once before it runs and once after (their union is evicted). */
-type Effect = (args: Args, now: Date) => Promise<string[]>;
+/**
+ * What decides the answers of each key a mutation may affect, read once before it runs and once
+ * after (with its result): the keys whose state differs are evicted (src/cache/key-state.ts).
+ */
+type Effect = (args: Args, now: Date, result?: unknown) => Promise<KeyState>;
 
 const idOf = (globalId: unknown): number | undefined => {
   try {
@@ -16,78 +21,171 @@ const idOf = (globalId: unknown): number | undefined => {
   }
 };
 
-async function categoryWithAncestors(ids: number[]): Promise<number[]> {
-  const all = new Set<number>();
+/** The id of the row a create mutation's payload names (`{ id }`), once it has run. */
+const createdId = (result: unknown): number | undefined => {
+  const id = (result as { id?: unknown } | undefined)?.id;
+  return typeof id === "number" ? id : undefined;
+};
+
+async function categoryWithAncestors(ids: number[]): Promise<{ id: number; slug: string }[]> {
+  const all = new Map<number, { id: number; slug: string }>();
   let next = ids;
   while (next.length) {
-    for (const id of next) all.add(id);
-    const rows = await db().category.findMany({ where: { id: { in: next } }, select: { parentId: true } });
+    const rows = await db().category.findMany({ where: { id: { in: next } }, select: { id: true, slug: true, parentId: true } });
+    for (const row of rows) all.set(row.id, row);
     next = rows.map((row) => row.parentId).filter((id): id is number => id != null && !all.has(id));
   }
-  return [...all];
+  return [...all.values()];
 }
 
-/** What an article shows up in: when it is live, every list, count, slot and menu that may hold it. */
-export async function articleEffect(id: number, now: Date): Promise<string[]> {
-  const article = await db().article.findUnique({
-    where: { id },
-    select: { status: true, publishedAt: true, authorId: true, categories: { select: { categoryId: true } } },
-  });
-  if (!article || !isLiveArticle(article, now)) return [cacheKeys.article(id)];
+const articleSelect = {
+  slug: true,
+  title: true,
+  status: true,
+  publishedAt: true,
+  searchText: true,
+  authorId: true,
+  author: { select: { slug: true } },
+  categories: { select: { categoryId: true } },
+} as const;
+
+type ArticleRow = NonNullable<Awaited<ReturnType<typeof readArticle>>>;
+
+const readArticle = (id: number) => db().article.findUnique({ where: { id }, select: articleSelect });
+
+/**
+ * An article's key state: its own answers change with any change; while it is live, it is a
+ * member of its lists (in date order by its publication instant, in title order by its title),
+ * its categories' counts, search, the feeds, its featured slots and menus, and answers at its slug and URI.
+ */
+async function articleState(id: number, article: ArticleRow | null, live: boolean): Promise<KeyState> {
+  const state: KeyState = new Map([[cacheKeys.article(id), everyTime()]]);
+  if (!article || !live) return state;
+  const categoryIds = article.categories.map((link) => link.categoryId).sort((a, b) => a - b);
   const [categories, slots, menus] = await Promise.all([
-    categoryWithAncestors(article.categories.map((link) => link.categoryId)),
+    categoryWithAncestors(categoryIds),
     db().featuredItem.findMany({ where: { articleId: id }, select: { slot: true }, distinct: ["slot"] }),
     db().menuItem.findMany({ where: { articleId: id }, select: { menu: { select: { location: true } } } }),
   ]);
-  return [
-    cacheKeys.article(id),
+  const lists = [
     cacheKeys.articleLists,
     cacheKeys.authorArticles(article.authorId),
-    ...categories.map(cacheKeys.categoryArticles),
-    cacheKeys.categoryCounts,
-    ...slots.map((item) => cacheKeys.featuredSlot(item.slot)),
-    ...menus.map((item) => cacheKeys.menu(item.menu.location)),
-    cacheKeys.redirects,
-    cacheKeys.misses,
+    cacheKeys.authorSlugArticles(article.author.slug),
+    ...categories.flatMap((category) => [cacheKeys.categoryArticles(category.id), cacheKeys.categorySlugArticles(category.slug)]),
   ];
+  const publishedAt = article.publishedAt!.toISOString();
+  for (const list of lists) state.set(list, publishedAt).set(cacheKeys.byTitle(list), article.title);
+  state.set(cacheKeys.categoryCounts, categoryIds.join(","));
+  state.set(cacheKeys.articleSearch, article.searchText);
+  state.set(cacheKeys.articleContent, everyTime());
+  for (const { slot } of slots) state.set(cacheKeys.featuredSlot(slot), "live");
+  for (const { menu } of menus) state.set(cacheKeys.menu(menu.location), "live");
+  state.set(cacheKeys.slugLookup("Article", article.slug), "live");
+  state.set(cacheKeys.uri(uris.article(article.slug)), "live");
+  return state;
+}
+
+/** An article's key state at `now`. */
+export async function articleEffect(id: number, now: Date): Promise<KeyState> {
+  const article = await readArticle(id);
+  return articleState(id, article, article != null && isLiveArticle(article, now));
+}
+
+/** The keys an article's scheduled instant changes: it was not live, and now is. */
+export async function keysOfGoingLive(id: number): Promise<string[]> {
+  const article = await readArticle(id);
+  return changedKeys(await articleState(id, article, false), await articleState(id, article, article != null));
 }
 
 const articleIn =
   (argument: string): Effect =>
   async (args, now) => {
     const id = idOf(args[argument]);
-    return id === undefined ? [] : articleEffect(id, now);
+    return id === undefined ? new Map() : articleEffect(id, now);
   };
 const article = articleIn("id");
 
-const authorIn = (argument: string): Effect => async (args) => {
-  const id = idOf(args[argument]);
-  return [cacheKeys.authorList, cacheKeys.misses, ...(id === undefined ? [] : [cacheKeys.author(id), cacheKeys.authorArticles(id)])];
+const createArticle: Effect = async (_args, now, result) => {
+  const id = createdId(result);
+  return id === undefined ? new Map() : articleEffect(id, now);
 };
 
-const category: Effect = async (args) => {
-  const id = idOf(args.id);
-  const input = (args.input ?? {}) as { parentId?: unknown };
-  const parent = idOf(input.parentId);
-  const own = id === undefined ? null : await db().category.findUnique({ where: { id }, select: { parentId: true } });
-  const lists = await categoryWithAncestors([id, parent, own?.parentId].filter((x): x is number => x != null));
-  return [
-    cacheKeys.categoryTree,
-    cacheKeys.categoryCounts,
-    cacheKeys.misses,
-    ...(id === undefined ? [] : [cacheKeys.category(id), cacheKeys.articleLists]),
-    ...lists.map(cacheKeys.categoryArticles),
-  ];
+/** An author's answers, lookups and URI; its list of articles changes only when articles move to or from it. */
+async function authorState(id: number | undefined, { articlesMove = false } = {}): Promise<KeyState> {
+  if (id === undefined) return new Map();
+  const state: KeyState = new Map([
+    [cacheKeys.author(id), everyTime()],
+    [cacheKeys.authorList, everyTime()],
+  ]);
+  const author = await db().author.findUnique({ where: { id }, select: { slug: true } });
+  if (articlesMove) state.set(cacheKeys.authorArticles(id), everyTime());
+  if (!author) return state;
+  if (articlesMove) state.set(cacheKeys.authorSlugArticles(author.slug), everyTime());
+  return state.set(cacheKeys.slugLookup("Author", author.slug), String(id)).set(cacheKeys.uri(uris.author(author.slug)), String(id));
+}
+
+const authorIn =
+  (argument: string): Effect =>
+  (args) =>
+    authorState(idOf(args[argument]));
+
+const deleteAuthor: Effect = async (args) => {
+  const [deleted, heir] = await Promise.all([
+    authorState(idOf(args.id), { articlesMove: true }),
+    authorState(idOf(args.reassignArticlesTo), { articlesMove: true }),
+  ]);
+  return new Map([...deleted, ...heir]);
 };
 
-const page: Effect = async (args) => {
-  const id = idOf(args.id);
-  if (id === undefined) return [cacheKeys.misses, cacheKeys.pageList];
-  const menus = await db().menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } });
-  return [cacheKeys.page(id), cacheKeys.pageList, cacheKeys.misses, cacheKeys.redirects, ...menus.map((item) => cacheKeys.menu(item.menu.location))];
+/**
+ * A category's change: the tree (names, slugs, parents behind URIs, breadcrumbs, lookups and the
+ * `categorySlug` filter), counts, its row, and the lists of its ancestors, which hold its articles.
+ */
+async function categoryState(id: number | undefined, also: (number | undefined)[] = []): Promise<KeyState> {
+  const state: KeyState = new Map([
+    [cacheKeys.categoryTree, everyTime()],
+    [cacheKeys.categoryCounts, everyTime()],
+  ]);
+  if (id === undefined) return state;
+  state.set(cacheKeys.category(id), everyTime());
+  const own = await db().category.findUnique({ where: { id }, select: { id: true } });
+  for (const category of await categoryWithAncestors(own ? [id] : [])) state.set(cacheKeys.categoryArticles(category.id), "holds");
+  for (const category of await categoryWithAncestors(also.filter((other): other is number => other !== undefined))) {
+    state.set(cacheKeys.categoryArticles(category.id), everyTime());
+  }
+  return state;
+}
+
+const updateCategory: Effect = (args) => categoryState(idOf(args.id));
+const createCategory: Effect = (_args, _now, result) => categoryState(createdId(result));
+const deleteCategory: Effect = (args) => categoryState(idOf(args.id), [idOf(args.moveArticlesTo)]);
+
+async function pageState(id: number | undefined): Promise<KeyState> {
+  const state: KeyState = new Map([[cacheKeys.pageList, everyTime()]]);
+  if (id === undefined) return state;
+  state.set(cacheKeys.page(id), everyTime());
+  const [page, menus] = await Promise.all([
+    db().page.findUnique({ where: { id }, select: { slug: true, status: true } }),
+    db().menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } }),
+  ]);
+  for (const { menu } of menus) state.set(cacheKeys.menu(menu.location), everyTime());
+  if (!page || !isLivePage(page)) return state;
+  return state.set(cacheKeys.slugLookup("Page", page.slug), "live").set(cacheKeys.uri(uris.page(page.slug)), "live");
+}
+
+const page: Effect = (args) => pageState(idOf(args.id));
+const createPage: Effect = (_args, _now, result) => pageState(createdId(result));
+
+/** A redirect changes what `resolveUri` answers at its old path, and at its target (a redirect from there is dropped). */
+const redirect: Effect = async (_args, _now, result) => {
+  const { from, to } = (result ?? {}) as { from?: string; to?: string };
+  return new Map([from, to].filter((uri): uri is string => uri !== undefined).map((uri) => [cacheKeys.uri(uri), everyTime()]));
 };
 
-const author = authorIn("id");
+const keys =
+  (...of: ((args: Args) => string)[]): Effect =>
+  async (args) =>
+    new Map(of.map((key) => [key(args), everyTime()]));
 
 /**
  * Whether a mutation's answer reports success. Refusals are thrown, or answered as an error, a
@@ -101,36 +199,36 @@ export function succeeded(result: unknown): boolean {
 }
 
 /** Public forms write nothing that anonymous answers show. */
-const nothingPublic: Effect = async () => [];
+const nothingPublic: Effect = async () => new Map();
 
-/** Mutation field → the keys it affects. Every mutation is listed (the schema refuses to build otherwise). */
+/** Mutation field → the key state it may change. Every mutation is listed (the schema refuses to build otherwise). */
 export const MUTATION_EFFECTS: Record<string, Effect> = {
-  createArticle: async () => [],
+  createArticle,
   updateArticle: article,
   publishArticle: article,
   unpublishArticle: article,
   archiveArticle: article,
   deleteArticle: article,
-  createAuthor: author,
-  updateAuthor: author,
-  deleteAuthor: author,
-  createCategory: category,
-  updateCategory: category,
-  deleteCategory: category,
-  createPage: page,
+  createAuthor: (_args, _now, result) => authorState(createdId(result)),
+  updateAuthor: authorIn("id"),
+  deleteAuthor,
+  createCategory,
+  updateCategory,
+  deleteCategory,
+  createPage,
   updatePage: page,
   deletePage: page,
-  setFeatured: async (args) => [cacheKeys.featuredSlot(args.slot as string)],
-  setMenu: async (args) => [cacheKeys.menu(args.location as string), cacheKeys.misses],
-  updateSite: async () => [cacheKeys.site],
-  createRedirect: async () => [cacheKeys.redirects, cacheKeys.misses],
-  deleteRedirect: async () => [cacheKeys.redirects, cacheKeys.misses],
+  setFeatured: keys((args) => cacheKeys.featuredSlot(args.slot as string)),
+  setMenu: keys((args) => cacheKeys.menu(args.location as string)),
+  updateSite: keys(() => cacheKeys.site),
+  createRedirect: redirect,
+  deleteRedirect: redirect,
   updateArticleTrust: articleIn("articleId"),
   requestReview: articleIn("articleId"),
   approveReview: articleIn("articleId"),
   addCorrection: articleIn("articleId"),
   updateAuthorProfile: authorIn("authorId"),
-  updateEditorialSettings: async () => [cacheKeys.site],
+  updateEditorialSettings: keys(() => cacheKeys.site),
   subscribe: nothingPublic,
   confirmSubscription: nothingPublic,
   unsubscribe: nothingPublic,

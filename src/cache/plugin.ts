@@ -5,6 +5,7 @@ import { lookUp, storeAnswer, type CacheLookup } from "./cached-answer.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys } from "./response-keys.ts";
 import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
+import { changedKeys, everyTime, type KeyState } from "./key-state.ts";
 import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
 import { serveCached } from "../platform/http/serve-cached.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
@@ -35,8 +36,8 @@ const NOT_RUN = { errors: [createGraphQLError("Not run: another operation of thi
 
 
 /**
- * Each mutation field evicts what it affects (read before it runs and after) once it has
- * succeeded. A step of the server's schema (src/app/schema-steps.ts).
+ * Each mutation field evicts the keys whose state it changed (read before it runs and after)
+ * once it has succeeded. A step of the server's schema (src/app/schema-steps.ts).
  */
 export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
@@ -53,8 +54,9 @@ export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
       // A refused or rolled-back mutation throws (or answers a refusal) and changed nothing: it evicts and purges nothing.
       const result = await resolve(root, args, ctx, info);
       if (!succeeded(result)) return result;
-      const after = await effect(args, cache.clock.now()).catch(() => []);
-      await cache.evict([...new Set([...before, ...after])]);
+      // A state that cannot be read after the change is treated as changed in every key.
+      const after = await effect(args, cache.clock.now(), result).catch((): KeyState => new Map([...before.keys()].map((key) => [key, everyTime()])));
+      await cache.evict(changedKeys(before, after));
       return result;
     };
   }

@@ -6,23 +6,56 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
+import { decodeGlobalID } from "@pothos/plugin-relay";
 import { cacheKeys, entityKey } from "../domain/cache-keys.ts";
+import { normalizeUri, parseUri } from "../domain/uri.ts";
 
 /** What the key functions below read of a parent row, of a field's arguments and of the context. */
 type Row = { id: number; categoryId?: number | null; articleId?: number | null; pageId?: number | null; article?: { id: number } | null };
-type Args = { location: string; slot: string };
+type ArticleListArgs = {
+  orderBy?: string | null;
+  where?: { categorySlug?: string | null; authorSlug?: string | null; search?: string | null; publishedAfter?: unknown; publishedBefore?: unknown } | null;
+};
+type Args = { location: string; slot: string; uri: string; slug: string; id: unknown; ids: unknown[] } & ArticleListArgs;
 type Ctx = { request?: object } | undefined;
 type KeysOf = (parent: Row, args: Args) => (string | null | undefined | false)[];
 
+/**
+ * What decides a top-level article list's membership and order: the lists its filters name (the
+ * global one only when unfiltered), in date order unless ordered by title (and also when filtered
+ * by publication instants), what maps its slugs to rows, and search's text.
+ */
+function articleListKeys({ orderBy, where }: ArticleListArgs): (string | false)[] {
+  const { categorySlug, authorSlug, search, publishedAfter, publishedBefore } = where ?? {};
+  const lists = [categorySlug != null && cacheKeys.categorySlugArticles(categorySlug), authorSlug != null && cacheKeys.authorSlugArticles(authorSlug)].filter(
+    (key): key is string => key !== false,
+  );
+  if (!lists.length) lists.push(cacheKeys.articleLists);
+  const byTitle = orderBy === "TITLE";
+  const byDate = !byTitle || publishedAfter != null || publishedBefore != null;
+  return [
+    ...lists.flatMap((list) => [byDate && list, byTitle && cacheKeys.byTitle(list)]),
+    categorySlug != null && cacheKeys.categoryTree,
+    authorSlug != null && cacheKeys.slugLookup("Author", authorSlug),
+    search != null && cacheKeys.articleSearch,
+  ];
+}
+
+/** What `resolveUri` answers at a path depends on: that URI's content or redirect (and the tree, for a category's path). */
+export function uriKeys(path: string | null): (string | false)[] {
+  if (path == null) return [];
+  return [cacheKeys.uri(path), parseUri(path)?.kind === "category" && cacheKeys.categoryTree];
+}
+
 /** Fields whose answer depends on more than the row they are read from. */
 const FIELD_KEYS: Record<string, KeysOf> = {
-  "Query.articles": () => [cacheKeys.articleLists],
+  "Query.articles": (_, args) => articleListKeys(args),
   "Query.categories": () => [cacheKeys.categoryTree, cacheKeys.categoryCounts],
   "Query.authors": () => [cacheKeys.authorList],
   "Query.menu": (_, args) => [cacheKeys.menu(args.location)],
   "Query.featured": (_, args) => [cacheKeys.featuredSlot(args.slot)],
   "Query.site": () => [cacheKeys.site],
-  "Query.resolveUri": () => [cacheKeys.redirects],
+  "Query.resolveUri": (_, args) => uriKeys(normalizeUri(args.uri)),
   "Query.formChallenge": () => [cacheKeys.noStore],
   // The publisher block carries the site's settings, the breadcrumb the category tree; the
   // people are recorded as they are read (`recordKeys`), the article's own rows by its key.
@@ -51,8 +84,28 @@ const ROW_KEYS: Record<string, KeysOf> = {
   ],
 };
 
-/** Root lookups whose "nothing" anything created or published later may change. */
-const LOOKUPS = new Set(["article", "author", "category", "page", "node", "nodes", "resolveUri"]);
+/** The key of the row a global id names, evicted by any change to it (its creation included). */
+function nodeKey(globalId: unknown): string | undefined {
+  try {
+    const { typename, id } = decodeGlobalID(String(globalId));
+    const number = Number(id);
+    return entityKey[typename] && Number.isSafeInteger(number) ? entityKey[typename]({ id: number }) : undefined;
+  } catch {
+    return undefined; // an id that is not a global id never names anything
+  }
+}
+
+/** Root lookups whose "nothing" a row created, published or renamed later may change: the keys of what they looked for. */
+const MISS_KEYS: Record<string, (args: Args, result: unknown) => (string | undefined | false)[]> = {
+  article: (args) => [cacheKeys.slugLookup("Article", args.slug)],
+  author: (args) => [cacheKeys.slugLookup("Author", args.slug)],
+  category: () => [cacheKeys.categoryTree],
+  page: (args) => [cacheKeys.slugLookup("Page", args.slug)],
+  node: (args) => [nodeKey(args.id)],
+  nodes: (args, result) => args.ids.filter((_, i) => (result as unknown[])[i] == null).map(nodeKey),
+  // Its keys are the path's, found or not (FIELD_KEYS).
+  resolveUri: () => [],
+};
 
 const collected = new WeakMap<object, Set<string>>();
 const keysOf = (ctx: Ctx) => (ctx?.request ? collected.get(ctx.request) : undefined);
@@ -103,7 +156,8 @@ export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const fieldKeys = FIELD_KEYS[`${type.name}.${field.name}`];
       const rowKeys = ROW_KEYS[type.name];
-      const lookup = type === schema.getQueryType() && LOOKUPS.has(field.name);
+      const missKeys = type === schema.getQueryType() ? MISS_KEYS[field.name] : undefined;
+      const lookup = missKeys !== undefined;
       // A field returning entity rows shows them, whichever of their fields (if any) is selected.
       const returned = getNamedType(field.type).name;
       const returnsRows = returned in entityKey;
@@ -115,7 +169,9 @@ export function recordingResponseKeys(schema: GraphQLSchema): GraphQLSchema {
         for (const key of [...(rowKeys?.(parent, args) ?? []), ...(fieldKeys?.(parent, args) ?? [])]) if (key) keys.add(key);
         if (!lookup && !returnsRows) return resolve(parent, args, ctx, info);
         return Promise.resolve(resolve(parent, args, ctx, info)).then((result) => {
-          if (lookup && (result == null || (Array.isArray(result) && result.includes(null)))) keys.add(cacheKeys.misses);
+          if (missKeys && (result == null || (Array.isArray(result) && result.includes(null)))) {
+            for (const key of missKeys(args, result)) if (key) keys.add(key);
+          }
           for (const key of rowKeysOf(returned, result)) keys.add(key);
           return result;
         });

@@ -1,7 +1,7 @@
 import { db } from "../db/client.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
 import { featuredWindowEdgeWhere, scheduledArticleWhere } from "../domain/visibility.ts";
-import { articleEffect } from "./mutation-effects.ts";
+import { keysOfGoingLive } from "./mutation-effects.ts";
 
 /**
  * The keys that changes scheduled in (after, upTo] affect (articles going live, featured windows
@@ -18,6 +18,7 @@ export async function keysChangedBetween(after: Date, upTo: Date): Promise<{ key
     ...items.flatMap((item) => [item.startsAt, item.endsAt]).filter((d): d is Date => d != null && d > after && d <= upTo).map((d) => d.getTime()),
   ];
   for (const item of items) keys.add(cacheKeys.featuredSlot(item.slot)).add(cacheKeys.article(item.articleId));
-  for (const article of articles) for (const key of await articleEffect(article.id, upTo)) keys.add(key);
+  // An article going live enters its lists and answers at its slug and URI; nothing else changes.
+  for (const article of articles) for (const key of await keysOfGoingLive(article.id)) keys.add(key);
   return { keys: [...keys], latest: instants.length ? Math.max(...instants) : undefined };
 }

@@ -8,7 +8,8 @@ const keyPart = (name: string) =>
 
 /**
  * The one definition of response-cache keys. A cached response carries the keys of everything
- * it shows; a change evicts the keys it affects (src/cache/mutation-effects.ts,
+ * it shows and of what decides a list's membership and order; a change evicts the keys whose
+ * answers it changes (src/cache/mutation-effects.ts,
  * src/read/schedule.ts). The same keys go to a CDN as Surrogate-Key / xkey.
  */
 export const cacheKeys = {
@@ -19,13 +20,30 @@ export const cacheKeys = {
   menu: (location: string) => `Menu:${keyPart(location)}`,
   featuredSlot: (slot: string) => `FeaturedSlot:${keyPart(slot)}`,
   site: "Site",
-  /** Top-level article lists (every order and filter) and search: membership and order. */
+  /** Every live article's date-ordered lists (newest, oldest, published before or after) and their counts. */
   articleLists: "Articles",
-  /** A category's article list and count (its sub-categories' articles included). */
+  /** A category's article list and count, by its id (its sub-categories' articles included in the `categorySlug` filter). */
   categoryArticles: (id: number) => `Category:${id}:articles`,
+  /** `articles(where: { categorySlug })`: the same list as `categoryArticles`, named as the filter names it. */
+  categorySlugArticles: (slug: string) => `Category:slug:${keyPart(slug)}:articles`,
   /** An author's article list and count. */
   authorArticles: (id: number) => `Author:${id}:articles`,
-  /** The category tree: names, slugs and parents behind every category URI, breadcrumb and category list. */
+  /** `articles(where: { authorSlug })`: the same list as `authorArticles`, named as the filter names it. */
+  authorSlugArticles: (slug: string) => `Author:slug:${keyPart(slug)}:articles`,
+  /** A list (one of the keys above) in title order: its order follows titles, not publication instants. */
+  byTitle: (listKey: string) => `${listKey}:title`,
+  /** `articles(where: { search })`: membership follows every live article's title and body. */
+  articleSearch: "Articles:search",
+  /** What /sitemap.xml and /feed.xml show of live articles (titles, excerpts, bodies, dates). */
+  articleContent: "Articles:content",
+  /** A lookup by slug (`article`, `author`, `page`) that found nothing: evicted when that slug exists. */
+  slugLookup: (type: "Article" | "Author" | "Page", slug: string) => `${type}:slug:${keyPart(slug)}`,
+  /**
+   * What `resolveUri` answers for a site path (content, a redirect, or nothing). Content answers
+   * at a path whatever its letters' case, so paths that differ only in case share one key.
+   */
+  uri: (path: string) => `Uri:${keyPart(path.toLowerCase())}`,
+  /** The category tree: names, slugs and parents behind every category URI, breadcrumb, category list and lookup. */
   categoryTree: "Categories",
   /** Lists of categories, whose membership and order follow their article counts. */
   categoryCounts: "Categories:counts",
@@ -33,19 +51,23 @@ export const cacheKeys = {
   authorList: "Authors",
   /** The list of pages (the sitemap lists them). */
   pageList: "Pages",
-  /** Redirects, as `resolveUri` answers them. */
-  redirects: "Redirects",
-  /** Root lookups (by slug, id or URI) that found nothing: anything new may answer them. */
-  misses: "Misses",
   /** An answer that differs on every call (a form's proof-of-work challenge): never stored. */
   noStore: "NoStore",
 } as const;
 
 /**
- * What /sitemap.xml and /feed.xml show: every live article, category, author and page, and the
- * site's settings (feed title, full or excerpt). Any change to a live article evicts the lists.
+ * What /sitemap.xml and /feed.xml show: every live article, category (with articles), author and
+ * page, and the site's settings (feed title, full or excerpt). Any change to a live article evicts them.
  */
-export const publicFeedKeys = [cacheKeys.articleLists, cacheKeys.categoryTree, cacheKeys.authorList, cacheKeys.pageList, cacheKeys.site];
+export const publicFeedKeys = [
+  cacheKeys.articleLists,
+  cacheKeys.articleContent,
+  cacheKeys.categoryTree,
+  cacheKeys.categoryCounts,
+  cacheKeys.authorList,
+  cacheKeys.pageList,
+  cacheKeys.site,
+];
 
 /** The entity types whose rows carry their own key. */
 export const entityKey: Record<string, (row: { id: number }) => string> = {

@@ -8,6 +8,7 @@ import { Author } from "./author.ts";
 import { Category } from "./category.ts";
 import { Page } from "./page.ts";
 import type { Context } from "../context.ts";
+import { recordKeys, uriKeys } from "../../cache/response-keys.ts";
 
 interface RedirectShape {
   from: string;
@@ -78,6 +79,8 @@ builder.queryFields((t) => ({
       const target = await resolveTarget(normalized, ctx);
       if (target) return target;
       const redirect = await db().redirect.findUnique({ where: { fromUri: normalized } });
+      // Whether the redirect is followed depends on what its target shows.
+      if (redirect) recordKeys(ctx, uriKeys(redirect.toUri).filter((key) => key !== false));
       if (!redirect || !(await leadsSomewhereVisible(redirect.toUri, ctx))) return null;
       return { from: redirect.fromUri, to: redirect.toUri, __typename: "Redirect" as const };
     },
