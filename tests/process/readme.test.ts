@@ -29,7 +29,7 @@ const RUN_BY_CI = new Set([
 /** Load tests that take minutes, and a subscription that stays open until the client leaves. */
 const LONG_RUNNING = [/^(SOAK_SECONDS=\d+ )?npm run soak$/, /^npm run bench( -- .*)?$/, /^curl -N .*subscription \{ featuredChanged/];
 const notRunHere = (command: string) => RUN_BY_CI.has(command) || LONG_RUNNING.some((pattern) => pattern.test(command));
-const SERVERS = /^(\w+=\S+ )*(npm start|npm run dev|node (--[\w-]+=\S+ )*dist\/start\.js)$/;
+const SERVERS = /^(\w+=\S+ )*(npm start|npm run dev|node (--[\w-]+(=\S+)? )*dist\/start\.js)$/;
 
 /** A block's commands: comments dropped, continued lines joined. */
 function commands(code: string): string[] {
