@@ -1,8 +1,8 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { db } from "../db/client.ts";
 import { isLiveArticle, isLivePage } from "../domain/visibility.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
 import { uris } from "../domain/uri.ts";
+import { globalIdParts } from "../domain/global-ids.ts";
 import { changedKeys, everyTime, type KeyState } from "./key-state.ts";
 
 type Args = Record<string, unknown>;
@@ -12,14 +12,7 @@ type Args = Record<string, unknown>;
  */
 type Effect = (args: Args, now: Date, result?: unknown) => Promise<KeyState>;
 
-const idOf = (globalId: unknown): number | undefined => {
-  try {
-    const id = Number(decodeGlobalID(String(globalId)).id);
-    return Number.isSafeInteger(id) ? id : undefined;
-  } catch {
-    return undefined;
-  }
-};
+const idOf = (globalId: unknown): number | undefined => globalIdParts(globalId)?.id;
 
 /** The id of the row a create mutation's payload names (`{ id }`), once it has run. */
 const createdId = (result: unknown): number | undefined => {
@@ -148,11 +141,12 @@ async function categoryState(id: number | undefined, also: (number | undefined)[
   ]);
   if (id === undefined) return state;
   state.set(cacheKeys.category(id), everyTime());
-  const own = await db().category.findUnique({ where: { id }, select: { id: true } });
-  for (const category of await categoryWithAncestors(own ? [id] : [])) state.set(cacheKeys.categoryArticles(category.id), "holds");
-  for (const category of await categoryWithAncestors(also.filter((other): other is number => other !== undefined))) {
-    state.set(cacheKeys.categoryArticles(category.id), everyTime());
-  }
+  const [holding, receiving] = await Promise.all([
+    categoryWithAncestors([id]),
+    categoryWithAncestors(also.filter((other): other is number => other !== undefined)),
+  ]);
+  for (const category of holding) state.set(cacheKeys.categoryArticles(category.id), "holds");
+  for (const category of receiving) state.set(cacheKeys.categoryArticles(category.id), everyTime());
   return state;
 }
 

@@ -6,9 +6,9 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { cacheKeys, entityKey } from "../domain/cache-keys.ts";
 import { normalizeUri, parseUri } from "../domain/uri.ts";
+import { globalIdParts } from "../domain/global-ids.ts";
 
 /** What the key functions below read of a parent row, of a field's arguments and of the context. */
 type Row = { id: number; categoryId?: number | null; articleId?: number | null; pageId?: number | null; article?: { id: number } | null };
@@ -86,13 +86,8 @@ const ROW_KEYS: Record<string, KeysOf> = {
 
 /** The key of the row a global id names, evicted by any change to it (its creation included). */
 function nodeKey(globalId: unknown): string | undefined {
-  try {
-    const { typename, id } = decodeGlobalID(String(globalId));
-    const number = Number(id);
-    return entityKey[typename] && Number.isSafeInteger(number) ? entityKey[typename]({ id: number }) : undefined;
-  } catch {
-    return undefined; // an id that is not a global id never names anything
-  }
+  const parts = globalIdParts(globalId); // an id that is not a global id never names anything
+  return parts && Object.hasOwn(entityKey, parts.typename) ? entityKey[parts.typename]!({ id: parts.id }) : undefined;
 }
 
 /** Root lookups whose "nothing" a row created, published or renamed later may change: the keys of what they looked for. */

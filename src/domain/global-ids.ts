@@ -3,17 +3,23 @@ import { badInput } from "./errors.ts";
 
 export type EditableType = "Article" | "Author" | "Category" | "Page";
 
+/** The type and numeric key a Relay global id names, or undefined for anything that is not one. */
+export function globalIdParts(globalId: unknown): { typename: string; id: number } | undefined {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(String(globalId));
+  } catch {
+    return undefined;
+  }
+  const id = Number(decoded.id);
+  return /^\d{1,15}$/.test(decoded.id) && Number.isSafeInteger(id) ? { typename: decoded.typename, id } : undefined;
+}
+
 /** The numeric key of a Relay global id that must name a `typename`; BAD_USER_INPUT naming the field otherwise. */
 export function decodeNodeId(globalId: string, typename: EditableType, field: string): number {
-  let decoded: { typename: string; id: string } | undefined;
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    // reported below
-  }
-  const id = Number(decoded?.id);
-  if (decoded?.typename !== typename || !/^\d{1,15}$/.test(decoded.id) || !Number.isSafeInteger(id)) {
+  const parts = globalIdParts(globalId);
+  if (parts?.typename !== typename) {
     throw badInput(`"${field}" must be the id of ${/^[AEIOU]/.test(typename) ? "an" : "a"} ${typename}`, { field });
   }
-  return id;
+  return parts.id;
 }
