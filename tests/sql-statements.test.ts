@@ -50,14 +50,17 @@ const MENU = /* GraphQL */ `query ($location: String!) {
   menu(location: $location) { items { label url target { id } children { label url target { id } } } }
 }`;
 
-async function addCategoriesWithArticles(count: number) {
+async function addCategoriesWithArticles(count: number, parentSlug?: string) {
   const author = await db().author.findFirstOrThrow();
-  for (let i = 0; i < count; i++) {
-    const category = await db().category.create({ data: { slug: `bulk-category-${i}`, name: `Bulk category ${i}` } });
+  const prefix = parentSlug ? `${parentSlug}-child` : "bulk";
+  const parent = parentSlug ? await db().category.upsert({ where: { slug: parentSlug }, create: { slug: parentSlug, name: parentSlug }, update: {} }) : null;
+  const existing = parentSlug ? await db().category.count({ where: { parentId: parent!.id } }) : 0;
+  for (let i = existing; i < existing + count; i++) {
+    const category = await db().category.create({ data: { slug: `${prefix}-category-${i}`, name: `${prefix} category ${i}`, parentId: parent?.id ?? null } });
     await db().article.create({
       data: {
-        slug: `bulk-article-${i}`,
-        title: `Bulk article ${i}`,
+        slug: `${prefix}-article-${i}`,
+        title: `${prefix} article ${i}`,
         ...prepareArticleBody(`<p>Bulk article number ${i} for statement counting.</p>`),
         status: "PUBLISHED",
         publishedAt: new Date(Date.UTC(2021, 0, 1, 0, i)),
@@ -105,6 +108,25 @@ const NESTED = /* GraphQL */ `query ($parents: Int!) {
   authors(first: $parents) { nodes { name articles(first: 2) { totalCount pageInfo { hasNextPage } nodes { title } } } }
 }`;
 
+// Every article connection under every list that reaches it, at every depth: the same statements
+// for 1 parent as for 25 (issue 22: authors(first: 1) cost 5 and authors(first: 4) cost 6).
+const ARTICLES = "articles(first: 2) { totalCount pageInfo { hasNextPage } nodes { title categories { name } author { name } } }";
+const MANY = 25;
+// Each with as many parents as the cost limit (docs/safety.md) allows at its depth.
+const NESTED_EVERYWHERE: Record<string, [query: string, many: number]> = {
+  "authors → articles": [`query ($n: Int!) { authors(first: $n) { nodes { name ${ARTICLES} } } }`, MANY],
+  "categories → articles": [`query ($n: Int!) { categories(first: $n) { nodes { name ${ARTICLES} } } }`, MANY],
+  // "statement-parent" has 1 child while the data is small, 25 once it is large.
+  "category children → articles": [`{ category(slug: "statement-parent") { children { name ${ARTICLES} } } }`, MANY],
+  "articles → author → articles": [`query ($n: Int!) { articles(first: $n) { nodes { author { ${ARTICLES} } } } }`, 8],
+  "articles → categories → articles": [`query ($n: Int!) { articles(first: $n) { nodes { categories { ${ARTICLES} } } } }`, 8],
+  "authors → articles → categories → articles": [`query ($n: Int!) { authors(first: $n) { nodes { articles(first: 2) { nodes { categories { ${ARTICLES} } } } } } }`, 3],
+  "categories → articles → author → articles": [`query ($n: Int!) { categories(first: $n) { nodes { articles(first: 2) { nodes { author { ${ARTICLES} } } } } } }`, 3],
+  "nodes → articles": [`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Author { ${ARTICLES} } ... on Category { ${ARTICLES} } ... on Article { author { ${ARTICLES} } } } }`, 8],
+  "menu targets → articles": [`{ menu(location: "large") { items { target { ... on Category { ${ARTICLES} } ... on Article { author { ${ARTICLES} } } } children { target { ... on Category { ${ARTICLES} } } } } } }`, MANY],
+  "featured → article → author → articles": [`{ featured(slot: "sidebar") { article { author { ${ARTICLES} } categories { ${ARTICLES} } } } }`, MANY],
+};
+
 describe("SQL statements per request do not grow with the data", () => {
   const small: Record<string, number> = {};
 
@@ -116,7 +138,12 @@ describe("SQL statements per request do not grow with the data", () => {
     small.nodes = (await cost(NODES, { ids: await mixedIds(5) })).statements;
     small.aliases = (await cost(ALIASES)).statements;
     small.nested = (await cost(NESTED, { parents: 3 })).statements;
+    await addCategoriesWithArticles(1, "statement-parent");
+    for (const [name, [query]] of Object.entries(NESTED_EVERYWHERE)) {
+      small[name] = (await cost(query, { n: 1, ids: await mixedIds(1) })).statements;
+    }
     await addCategoriesWithArticles(100);
+    await addCategoriesWithArticles(MANY - 1, "statement-parent");
   });
 
   it("per-parent pages with counts (categories and authors with their articles), 3 or 25 parents", async () => {
@@ -171,5 +198,11 @@ describe("SQL statements per request do not grow with the data", () => {
     expect(five.data.menu.items).toHaveLength(5);
     expect(fifty.data.menu.items.flatMap((item: any) => [item, ...item.children])).toHaveLength(50);
     expect(fifty.statements).toBe(five.statements);
+  });
+
+  it.each(Object.keys(NESTED_EVERYWHERE))("%s: the same statements for 1 parent as for many", async (name) => {
+    const [query, many] = NESTED_EVERYWHERE[name]!;
+    const { statements } = await cost(query, { n: many, ids: await mixedIds(many) });
+    expect({ name, statements }).toEqual({ name, statements: small[name] });
   });
 });

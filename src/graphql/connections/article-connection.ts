@@ -77,10 +77,15 @@ export function nestedArticleConnection(
   const ordering = articleOrdering("NEWEST", isEditor(ctx.viewer));
   const visible = visibleArticleWhere(ctx);
 
+  // Every field this loader answers records which columns its rows carry (a parent may appear
+  // at several places in the document), so the fields beneath them read the rows loaded here
+  // instead of loading them again, one parent at a time.
+  const fields = perField(ctx, info, "fields", () => [] as GraphQLResolveInfo[]);
+  fields.push(info);
   const pages = (window: Window<unknown>) =>
     perField(ctx, info, "pages", () =>
       new DataLoader<number, ArticleRow[]>(async (parentIds) => {
-        const selection = nodeSelection(ctx, info, "Article", { ...ordering.select, ...parent.select });
+        const [selection] = fields.map((field) => nodeSelection(ctx, field, "Article", { ...ordering.select, ...parent.select }));
         // Every parent's rows in one read, cut to `limit` per parent below.
         const where = { AND: [visible, parent.where(parentIds)] };
         const query = { ...selection, ...keysetWindow(where, ordering.sort, window, { limited: false }) };
