@@ -15,6 +15,7 @@ import { totalCountField } from "../connections/total-count.ts";
 import { Category } from "./category.ts";
 import { Author } from "./author.ts";
 import { db } from "../../db/client.ts";
+import { countFiledArticles } from "../../read/filed-article-counts.ts";
 
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
   description: "Where an article is in its life; anonymous callers only ever see PUBLISHED articles whose publishedAt has passed",
@@ -81,6 +82,14 @@ export async function articleWhere(
   return { AND: conditions };
 }
 
+/** A category-filtered list counts its category links, not its articles (src/read/filed-article-counts.ts). */
+async function filedArticleCount(filter: ArticleWhereArgs | null | undefined, ctx: Context) {
+  if (filter?.categorySlug == null || filter.search != null) return undefined;
+  const directory = await ctx.loaders.categoryDirectory();
+  const category = directory.bySlug.get(filter.categorySlug);
+  const categoryIds = category ? directory.descendantIds(category.id) : [];
+  return () => countFiledArticles({ ...filter, categoryIds }, ctx);
+}
 
 /** The article's categories in editorial order; the first is the primary category. */
 async function categoriesOf(articleId: number, ctx: Context) {
@@ -206,7 +215,7 @@ builder.queryFields((t) => ({
         where: t.arg({ description: "Filters; all given filters apply", type: ArticleWhere, required: false }),
         orderBy: t.arg({ description: "NEWEST unless given", type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
       },
-      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info),
+      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info, await filedArticleCount(args.where, ctx)),
     },
     { fields: totalCountField },
   ),
