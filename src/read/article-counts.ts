@@ -29,6 +29,16 @@ export function authorArticleCountsSql(authorIds: readonly number[], now: Date):
     FROM "Author" AS "author" WHERE "author"."id" IN (${Prisma.join(authorIds)})`;
 }
 
+/** The live published-article count of the author with this slug (0 for none), in one statement. */
+export async function authorArticleCountBySlug(slug: string, now: Date): Promise<number> {
+  const [row] = await db().$queryRaw<{ count: bigint | number }[]>(Prisma.sql`
+    SELECT "author"."publishedArticleCount" - (
+      SELECT COUNT(*) FROM "Article" AS "article" WHERE "article"."authorId" = "author"."id" AND ${scheduledArticleSql("article", now)}
+    ) AS "count"
+    FROM "Author" AS "author" WHERE "author"."slug" = ${slug}`);
+  return Number(row?.count ?? 0);
+}
+
 /** Published-article counts of the authors asked for in a request, in one statement. */
 export function authorArticleCountLoader(now: Date) {
   return new DataLoader<number, number>(async (authorIds) => {

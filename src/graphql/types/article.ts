@@ -16,6 +16,7 @@ import { Category } from "./category.ts";
 import { Author } from "./author.ts";
 import { db } from "../../db/client.ts";
 import { countFiledArticles } from "../../read/filed-article-counts.ts";
+import { authorArticleCountBySlug } from "../../read/article-counts.ts";
 
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
   description: "Where an article is in its life; anonymous callers only ever see PUBLISHED articles whose publishedAt has passed",
@@ -82,13 +83,23 @@ export async function articleWhere(
   return { AND: conditions };
 }
 
-/** A category-filtered list counts its category links, not its articles (src/read/filed-article-counts.ts). */
-async function filedArticleCount(filter: ArticleWhereArgs | null | undefined, ctx: Context) {
-  if (filter?.categorySlug == null || filter.search != null) return undefined;
-  const directory = await ctx.loaders.categoryDirectory();
-  const category = directory.bySlug.get(filter.categorySlug);
-  const categoryIds = category ? directory.descendantIds(category.id) : [];
-  return () => countFiledArticles({ ...filter, categoryIds }, ctx);
+/**
+ * A count cheaper than counting the articles, where the filter has one: a category's links
+ * (src/read/filed-article-counts.ts), or an author's kept count when the author is the only filter.
+ */
+async function keptArticleCount(filter: ArticleWhereArgs | null | undefined, ctx: Context) {
+  if (filter == null || filter.search != null) return undefined;
+  if (filter.categorySlug != null) {
+    const directory = await ctx.loaders.categoryDirectory();
+    const category = directory.bySlug.get(filter.categorySlug);
+    const categoryIds = category ? directory.descendantIds(category.id) : [];
+    return () => countFiledArticles({ ...filter, categoryIds }, ctx);
+  }
+  const { authorSlug, ...others } = filter;
+  if (authorSlug != null && !isEditor(ctx.viewer) && Object.values(others).every((value) => value == null)) {
+    return () => authorArticleCountBySlug(authorSlug, ctx.now);
+  }
+  return undefined;
 }
 
 /** The article's categories in editorial order; the first is the primary category. */
@@ -215,7 +226,7 @@ builder.queryFields((t) => ({
         where: t.arg({ description: "Filters; all given filters apply", type: ArticleWhere, required: false }),
         orderBy: t.arg({ description: "NEWEST unless given", type: ArticleOrderEnum, required: false, defaultValue: "NEWEST" }),
       },
-      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info, await filedArticleCount(args.where, ctx)),
+      resolve: async (_root, args, ctx, info) => articleConnection(args, await articleWhere(args.where, ctx), ctx, info, await keptArticleCount(args.where, ctx)),
     },
     { fields: totalCountField },
   ),
