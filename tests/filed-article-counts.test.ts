@@ -43,15 +43,17 @@ async function countedFromArticles(where: Record<string, string>, asEditor: bool
   return db().article.count({ where: filter });
 }
 
-/** Every category and author alone, and each author within the parent categories and a few leaves. */
+/** Every author alone; the parent categories and a few leaves alone and with every author. */
 async function everyFilter() {
   const [categories, authors] = await Promise.all([
     db().category.findMany({ select: { slug: true, parentId: true, children: { select: { id: true } } }, orderBy: { slug: "asc" } }),
     db().author.findMany({ select: { slug: true } }),
   ]);
-  const combined = [...categories.filter((category) => category.children.length > 0), ...categories.filter((category) => category.parentId != null).slice(0, 2)];
+  const parents = categories.filter((category) => category.children.length > 0);
+  const leaves = categories.filter((category) => category.children.length === 0);
+  const combined = [...parents, ...leaves.filter((category) => category.parentId != null).slice(0, 2)];
   return [
-    ...categories.map(({ slug }) => ({ categorySlug: slug })),
+    ...[...parents, ...leaves.slice(0, 4)].map(({ slug }) => ({ categorySlug: slug })),
     ...combined.flatMap(({ slug }) => authors.map((author) => ({ categorySlug: slug, authorSlug: author.slug }))),
     ...authors.map(({ slug }) => ({ authorSlug: slug })),
     { categorySlug: "no-such-category" },
