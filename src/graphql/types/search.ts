@@ -26,7 +26,7 @@ const RANKING: CursorOrder<Row, Key> = {
     const [score, publishedAt] = raw as unknown[];
     if (typeof score !== "number" || !Number.isFinite(score)) return undefined;
     if (publishedAt !== null && (typeof publishedAt !== "number" || !Number.isSafeInteger(publishedAt))) return undefined;
-    return { score, publishedAt: publishedAt as number | null };
+    return { score, publishedAt: publishedAt };
   },
 };
 
@@ -161,7 +161,7 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx, info) => {
         const query = parseSearchQuery(args.query);
         const filter = await searchFilter(args.where, ctx);
-        return (await searchConnection(query, filter, args, ctx, info)) as never;
+        return (await searchConnection(query, filter, args, ctx, info));
       },
     },
     {
@@ -170,12 +170,12 @@ builder.queryFields((t) => ({
       fields: (c) => ({
         totalCount: c.int({
           description: "Results in all pages together; counted only when selected",
-          resolve: (connection) => (connection as unknown as SearchConnection).totalCount(),
+          resolve: (connection) => (connection).totalCount(),
         }),
         facets: c.field({
           type: SearchFacets,
           description: "Counts of all results (in all pages) by category",
-          resolve: (connection) => (connection as unknown as SearchConnection).facets,
+          resolve: (connection) => (connection).facets,
         }),
       }),
     },

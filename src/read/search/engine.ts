@@ -31,7 +31,7 @@ export interface SearchPosition {
   id: number;
 }
 
-export interface SearchHit extends SearchPosition {}
+export type SearchHit = SearchPosition;
 
 export interface SearchWindow {
   after?: SearchPosition;
@@ -43,6 +43,8 @@ export interface SearchWindow {
 export interface SearchEngine {
   /** Up to `limit` hits strictly between the window's positions, in ranking order (reversed from the end). */
   hits(request: SearchRequest, window: SearchWindow): Promise<SearchHit[]>;
+  /** The statement `hits` runs (for its plan). */
+  hitsSql(request: SearchRequest, window: SearchWindow): Prisma.Sql;
   count(request: SearchRequest): Promise<number>;
   /** Hits per category they are filed in, most first, then by category id. */
   categoryFacets(request: SearchRequest): Promise<{ categoryId: number; count: number }[]>;

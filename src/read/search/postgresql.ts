@@ -20,18 +20,20 @@ function matching(request: SearchRequest): Prisma.Sql {
 const VECTOR = `setweight(to_tsvector('lantern_search'::regconfig, "title"), 'A') || setweight(to_tsvector('lantern_search'::regconfig, coalesce("excerpt", '')), 'B') || setweight(to_tsvector('lantern_search'::regconfig, "bodyText"), 'C')`;
 
 export const postgresqlSearch: SearchEngine = {
-  async hits(request, window) {
+  hitsSql(request, window) {
     const { where, orderBy } = windowSql(
       window,
       (position) => (position.key.publishedAt == null ? Prisma.sql`'-infinity'::timestamptz` : Prisma.sql`${new Date(position.key.publishedAt)}::timestamptz`),
       (score) => Prisma.sql`${score}::float8`,
     );
-    const rows = await db().$queryRaw<HitRow[]>`
+    return Prisma.sql`
       SELECT "id", "score", "publishedAt" FROM (
         SELECT "a"."id" AS "id", ${SCORE} AS "score", "a"."publishedAt" AS "publishedAt", COALESCE("a"."publishedAt", '-infinity'::timestamptz) AS "pub"
         ${matching(request)}
       ) AS "hits" WHERE ${where} ORDER BY ${orderBy} LIMIT ${window.limit}`;
-    return rows.map(hitOf);
+  },
+  async hits(request, window) {
+    return (await db().$queryRaw<HitRow[]>(this.hitsSql(request, window))).map(hitOf);
   },
   async count(request) {
     const [row] = await db().$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*)::int AS "count" ${matching(request)}`;

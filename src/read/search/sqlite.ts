@@ -19,14 +19,16 @@ function matching(request: SearchRequest): Prisma.Sql {
 }
 
 export const sqliteSearch: SearchEngine = {
-  async hits(request, window) {
+  hitsSql(request, window) {
     const { where, orderBy } = windowSql(window, (position) => Prisma.sql`${canonical(position.key.publishedAt)}`, (score) => Prisma.sql`${score}`);
-    const rows = await db().$queryRaw<HitRow[]>`
+    return Prisma.sql`
       SELECT "id", "score", "publishedAt" FROM (
         SELECT "a"."id" AS "id", ${SCORE} AS "score", "a"."publishedAt" AS "publishedAt", COALESCE("a"."publishedAt", '') AS "pub"
         ${matching(request)}
       ) WHERE ${where} ORDER BY ${orderBy} LIMIT ${window.limit}`;
-    return rows.map(hitOf);
+  },
+  async hits(request, window) {
+    return (await db().$queryRaw<HitRow[]>(this.hitsSql(request, window))).map(hitOf);
   },
   async count(request) {
     const [row] = await db().$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" ${matching(request)}`;
