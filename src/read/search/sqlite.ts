@@ -52,8 +52,8 @@ export const sqliteSearch: SearchEngine = {
       const [row] = await db().$queryRaw<{ indexed: number | bigint; articles: number | bigint }[]>`
         SELECT (SELECT COUNT(*) FROM "ArticleSearch") AS "indexed", (SELECT COUNT(*) FROM "Article") AS "articles"`;
       return { ok: true, detail: `FTS5 index consistent with "Article" (${Number(row?.articles ?? 0)} articles)` };
-    } catch (error) {
-      return { ok: false, detail: `FTS5 index differs from "Article": ${(error as Error).message}` };
+    } catch {
+      return { ok: false, detail: `The FTS5 index "ArticleSearch" differs from "Article" (its integrity check failed): run npm run search:rebuild` };
     }
   },
   async rebuild() {
