@@ -65,14 +65,15 @@ const EDITS: Record<string, Edit> = {
     evicted: ["missNode"],
   },
   "edit X's body": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `body: "<p>New body</p>"`) }), evicted: [...SHOWING_X, "search"] },
-  "edit X's excerpt": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `excerpt: "New excerpt"`) }), evicted: SHOWING_X },
+  // The excerpt is searched (weighted between title and body).
+  "edit X's excerpt": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `excerpt: "New excerpt"`) }), evicted: [...SHOWING_X, "search"] },
   // Z is not among the first two by title, and moves there: the title-ordered list goes, the others only where they show Z.
   "retitle Z (C3, by B) to come first": {
     mutation: (s) => ({ query: update(s.z.globalId, s.z.version, `title: "Aardvark"`) }),
     evicted: ["newest", "byTitle", "c3", "authorB", "search"],
   },
   "change X's slug": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `slug: "${s.renamed}"`) }), evicted: [...SHOWING_X, "missSlug", "missUri", "missUriInCapitals"] },
-  "move X from C1 to C2": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `categoryIds: ["${s.c2.globalId}"]`) }), evicted: [...SHOWING_X, "c2", "sidebar"] },
+  "move X from C1 to C2": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `categoryIds: ["${s.c2.globalId}"]`) }), evicted: [...SHOWING_X, "c2", "sidebar", "search"] }, // search's category facets
   "give X to author B": { mutation: (s) => ({ query: update(s.x.globalId, s.x.version, `authorId: "${s.b.globalId}"`) }), evicted: [...SHOWING_X, "authorB"] },
   "delete X": {
     mutation: (s) => ({ query: `mutation { deleteArticle(id: "${s.x.globalId}") { deletedId } }` }),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db } from "../db/client.ts";
 import { isLiveArticle, isLivePage } from "../domain/visibility.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
@@ -36,7 +37,8 @@ const articleSelect = {
   title: true,
   status: true,
   publishedAt: true,
-  searchText: true,
+  excerpt: true,
+  bodyText: true,
   authorId: true,
   author: { select: { slug: true } },
   categories: { select: { categoryId: true } },
@@ -45,6 +47,10 @@ const articleSelect = {
 type ArticleRow = NonNullable<Awaited<ReturnType<typeof readArticle>>>;
 
 const readArticle = (id: number) => db().article.findUnique({ where: { id }, select: articleSelect });
+
+function searchState(article: ArticleRow, categoryIds: number[]): string {
+  return createHash("sha256").update(JSON.stringify([article.title, article.excerpt, article.bodyText, categoryIds])).digest("base64url");
+}
 
 /**
  * An article's key state: its own answers change with any change; while it is live, it is a
@@ -69,7 +75,8 @@ async function articleState(id: number, article: ArticleRow | null, live: boolea
   const publishedAt = article.publishedAt!.toISOString();
   for (const list of lists) state.set(list, publishedAt).set(cacheKeys.byTitle(list), article.title);
   state.set(cacheKeys.categoryCounts, categoryIds.join(","));
-  state.set(cacheKeys.articleSearch, article.searchText);
+  // What search reads of a live article: its indexed text, and its categories (facets, the categorySlug filter).
+  state.set(cacheKeys.articleSearch, searchState(article, categoryIds));
   state.set(cacheKeys.articleContent, everyTime());
   for (const { slot } of slots) state.set(cacheKeys.featuredSlot(slot), "live");
   for (const { menu } of menus) state.set(cacheKeys.menu(menu.location), "live");

@@ -16,7 +16,7 @@ type ArticleListArgs = {
   orderBy?: string | null;
   where?: { categorySlug?: string | null; authorSlug?: string | null; search?: string | null; publishedAfter?: unknown; publishedBefore?: unknown } | null;
 };
-type Args = { location: string; slot: string; uri: string; slug: string; id: unknown; ids: unknown[] } & ArticleListArgs;
+type Args = { location: string; slot: string; uri: string; slug: string; id: unknown; ids: unknown[]; query?: string } & ArticleListArgs;
 type Ctx = { request?: object } | undefined;
 type KeysOf = (parent: Row, args: Args) => (string | null | undefined | false)[];
 
@@ -50,6 +50,8 @@ export function uriKeys(path: string | null): (string | false)[] {
 /** Fields whose answer depends on more than the row they are read from. */
 const FIELD_KEYS: Record<string, KeysOf> = {
   "Query.articles": (_, args) => articleListKeys(args),
+  // Ranked by relevance, not by date or title: its filters' lists (membership) and every live article's searchable text.
+  "Query.search": (_, args) => [...articleListKeys({ where: { ...args.where, search: args.query } }), cacheKeys.articleSearch],
   "Query.categories": () => [cacheKeys.categoryTree, cacheKeys.categoryCounts],
   "Query.authors": () => [cacheKeys.authorList],
   "Query.menu": (_, args) => [cacheKeys.menu(args.location)],

@@ -2,6 +2,7 @@ import { builder } from "./builder.ts";
 import "./scalars/scalars.ts";
 import "./scalars/text-format.ts";
 import "./types/article.ts";
+import "./types/search.ts";
 import "./types/article-trust.ts";
 import "./types/author-credentials.ts";
 import "./types/review-queries.ts";

@@ -5,7 +5,8 @@ import { badInput } from "../../domain/errors.ts";
 import { uris } from "../../domain/uri.ts";
 import { readingTimeMinutes } from "../../domain/text.ts";
 import { formatPlainText } from "../../domain/format.ts";
-import { fold } from "../../domain/search-text.ts";
+import { parseSearchQuery, SEARCH_QUERY_MAX_LENGTH, matchesNothing } from "../../domain/search-query.ts";
+import { searchEngine } from "../../read/search/index.ts";
 import { ARTICLE_STATUSES, visibleArticleWhere } from "../../domain/visibility.ts";
 import { isEditor } from "../../domain/viewer.ts";
 import type { Context } from "../context.ts";
@@ -27,8 +28,8 @@ export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
   } satisfies Record<(typeof ARTICLE_STATUSES)[number], { description: string }>,
 });
 
-const SEARCH_MAX_LENGTH = 200;
-const MAX_SEARCH_WORDS = 10;
+/** articles(where: { search }) keeps the most relevant this many matches (then orders them as asked). */
+export const ARTICLES_SEARCH_MAX_MATCHES = 5000;
 
 export const ArticleWhere = builder.inputType("ArticleWhere", {
   description: "Filters for an article list; all given filters apply",
@@ -37,7 +38,7 @@ export const ArticleWhere = builder.inputType("ArticleWhere", {
     authorSlug: t.string({ description: "Articles by the author with this slug", required: false }),
     search: t.string({
       required: false,
-      description: "Words (at most 10, 200 characters in all) that must all appear in the title or body; % and _ separate words",
+      description: `The search syntax of Query.search (at most ${SEARCH_QUERY_MAX_LENGTH} characters), through the same index: the ${ARTICLES_SEARCH_MAX_MATCHES} most relevant matches, in the list's order; a blank string filters nothing`,
     }),
     publishedAfter: t.field({ description: "Published at or after this time", type: "DateTime", required: false }),
     publishedBefore: t.field({ description: "Published before this time", type: "DateTime", required: false }),
@@ -70,14 +71,12 @@ export async function articleWhere(
   if (filter.publishedAfter) conditions.push({ publishedAt: { gte: filter.publishedAfter } });
   if (filter.publishedBefore) conditions.push({ publishedAt: { lt: filter.publishedBefore } });
   if (filter.search != null) {
-    if (filter.search.length > SEARCH_MAX_LENGTH) {
-      throw badInput(`"search" must be at most ${SEARCH_MAX_LENGTH} characters`, { argument: "where.search" });
-    }
-    // LIKE reads % and _ as wildcards and Prisma does not escape them: they separate words here.
-    const words = filter.search.split(/[\s%_]+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-    if (words.length === 0 && filter.search.trim() !== "") conditions.push({ id: { in: [] } });
-    for (const word of words) {
-      conditions.push({ searchText: { contains: fold(word) } });
+    const query = parseSearchQuery(filter.search, "where.search");
+    if (filter.search.trim() !== "") {
+      const ids = matchesNothing(query)
+        ? []
+        : await searchEngine().matchingIds({ query, filter: { categoryIds: null }, scope: ctx }, ARTICLES_SEARCH_MAX_MATCHES);
+      conditions.push({ id: { in: ids } });
     }
   }
   return { AND: conditions };
