@@ -229,7 +229,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       const { known, row } = await existingRow("AUTHOR", login, (id) => tx.author.findUnique({ where: { id } }));
       if (row) {
         authorIds.set(login, row.id);
-        if (known!.digest === digest) summary.count("authors", "unchanged");
+        if (known.digest === digest) summary.count("authors", "unchanged");
         else {
           const keep = keepEditedSlug("authors", login, known, row.slug, wanted);
           const slug = keep ? undefined : await slugFor("author", wanted, name, row.slug);
@@ -237,7 +237,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
           summary.count("authors", "updated");
           changed.add(cacheKeys.author(row.id)).add(cacheKeys.authorArticles(row.id));
         }
-        await remember("AUTHOR", login, row.id, digest, known!.importedSlug);
+        await remember("AUTHOR", login, row.id, digest, known.importedSlug);
         continue;
       }
       const slug = await slugFor("author", wanted, name);
@@ -296,7 +296,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       let id: number;
       if (row) {
         id = row.id;
-        if (known!.digest === digest) summary.count("categories", "unchanged");
+        if (known.digest === digest) summary.count("categories", "unchanged");
         else {
           const keep = keepEditedSlug("categories", term.wpSlug, known, row.slug, wanted);
           const slug = keep ? undefined : await slugFor("category", wanted, term.name, row.slug);
@@ -304,7 +304,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
           summary.count("categories", "updated");
           changed.add(cacheKeys.category(id)).add(cacheKeys.categoryArticles(id));
         }
-        await remember("CATEGORY", term.termId, id, digest, known!.importedSlug);
+        await remember("CATEGORY", term.termId, id, digest, known.importedSlug);
       } else {
         const slug = await slugFor("category", wanted, term.name);
         if (wanted && slug !== wanted) summary.note("Slugs taken, given a suffix", `category ${term.wpSlug} → ${slug}`);
@@ -340,6 +340,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
 
     // Tags.
     const tagIds = new Map<string, number>();
+    const tagUris = new Set<string>();
     const ensureTag = async (wpSlug: string, name: string, description: string, termId: string) => {
       const wanted = wordpressSlug(wpSlug) || slugify(name);
       const digest = digestOf([name, description, wanted]);
@@ -347,14 +348,14 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       let id: number;
       if (row) {
         id = row.id;
-        if (known!.digest === digest) summary.count("tags", "unchanged");
+        if (known.digest === digest) summary.count("tags", "unchanged");
         else {
           const keep = keepEditedSlug("tags", wpSlug, known, row.slug, wanted);
           await updateTag(tx, id, { name: cut(name, 200), description: description || null, slug: keep ? undefined : await slugFor("tag", wanted, name, row.slug) });
           summary.count("tags", "updated");
           changed.add(cacheKeys.tag(id)).add(cacheKeys.tagArticles(id));
         }
-        await remember("TAG", termId, id, digest, known!.importedSlug);
+        await remember("TAG", termId, id, digest, known.importedSlug);
       } else {
         const slug = await slugFor("tag", wanted, name);
         id = await createTag(tx, { name: cut(name, 200), description: description || null, slug });
@@ -363,6 +364,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       }
       tagIds.set(wpSlug, id);
       const tag = await tx.tag.findUniqueOrThrow({ where: { id }, select: { slug: true } });
+      tagUris.add(uris.tag(tag.slug));
       redirect(`/tag/${wpSlug}/`, uris.tag(tag.slug));
       return id;
     };
@@ -417,7 +419,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
           if (row) {
             pageId = row.id;
             slug = row.slug;
-            if (known!.digest === digest) summary.count("pages", "unchanged");
+            if (known.digest === digest) summary.count("pages", "unchanged");
             else {
               const keep = keepEditedSlug("pages", id, known, row.slug, wanted);
               const newSlug = keep ? row.slug : await slugFor("page", wanted, title, row.slug);
@@ -426,7 +428,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
               slug = newSlug;
               summary.count("pages", "updated");
             }
-            await remember("PAGE", id, pageId, digest, keepEditedSlug("pages", id, known, row.slug, wanted) ? known!.importedSlug : slug);
+            await remember("PAGE", id, pageId, digest, keepEditedSlug("pages", id, known, row.slug, wanted) ? known.importedSlug : slug);
           } else {
             slug = await slugFor("page", wanted, title);
             if (wanted && slug !== wanted) summary.note("Slugs taken, given a suffix", `page ${id}: ${wanted} → ${slug}`);
@@ -474,8 +476,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
         if (row) {
           articleId = row.id;
           slug = row.slug;
-          importedSlug = known!.importedSlug ?? row.slug;
-          if (known!.digest === digest) summary.count("articles", "unchanged");
+          importedSlug = known.importedSlug ?? row.slug;
+          if (known.digest === digest) summary.count("articles", "unchanged");
           else {
             const keep = keepEditedSlug("articles", id, known, row.slug, wanted);
             if (!keep) slug = importedSlug = await slugFor("article", wanted, title, row.slug);
@@ -566,8 +568,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
       };
       let redirectIndex: Map<string, string> | undefined;
       const redirectsByFrom = () => (redirectIndex ??= new Map(redirects.map((r) => [r.fromUri, r.toUri])));
-      const tagUris = new Map<string, string>();
-      const contentUriOfTag = (wpSlug: string) => tagUris.get(wpSlug) ?? redirectsByFrom().get(`/tag/${wpSlug}/`) ?? `/tag/${wpSlug}/`;
+      const contentUriOfTag = (wpSlug: string) => redirectsByFrom().get(`/tag/${wpSlug}/`) ?? `/tag/${wpSlug}/`;
       const tree = children("0");
       const digest = digestOf([location, menu.name, tree]);
       const known = source("MENU", menu.termId || menu.slug);
@@ -601,8 +602,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
     }
 
     // Every old link in one hop.
+    // An old link that is now the URI of imported content (another post's slug) is that content's.
+    const claimed = new Set([...contentUris.values(), ...categoryUris.values(), ...tagUris]);
     const before = await tx.redirect.count();
-    const planned = await addRedirects(tx, redirects);
+    const planned = await addRedirects(tx, redirects.filter((move) => !claimed.has(move.fromUri)));
     const after = await tx.redirect.count();
     for (const { fromUri } of redirects) changed.add(cacheKeys.uri(fromUri));
     const created = Math.max(0, after - before);

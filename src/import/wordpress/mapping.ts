@@ -28,8 +28,8 @@ function offsetAt(t: number, timeZone: string): number {
 export function wordpressLocalDate(value: string | undefined, timeZone: string): Date | null {
   const match = WP_DATE.exec(value?.trim() ?? "");
   if (!match || value!.trim() === NO_DATE) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, s);
   let t = asUtc - offsetAt(asUtc, timeZone);
   t = asUtc - offsetAt(t, timeZone);
   return Number.isNaN(t) ? null : new Date(t);

@@ -91,7 +91,8 @@ export async function readWxr(path: string, records: WxrRecords, fileLabel = pat
         if (name === "wp:comment") record.item.comments++;
         if (name === "wp:postmeta") meta = { key: "", value: "" };
         if (name === "category") {
-          term = { domain: String(tag.attributes.domain ?? ""), slug: String(tag.attributes.nicename ?? "") };
+          const { domain, nicename } = tag.attributes as Record<string, string | undefined>;
+          term = { domain: domain ?? "", slug: nicename ?? "" };
         }
       } else if (relative === 2 && meta && (name === "wp:meta_key" || name === "wp:meta_value")) {
         text = "";
