@@ -12,7 +12,7 @@ export const LAYERS: string[][] = [
   ["db"],
   ["read"],
   ["write", "mail", "auth"],
-  ["cache", "live", "forms", "seed"],
+  ["cache", "live", "forms", "seed", "import"],
   ["graphql"],
   ["http"],
   ["app"],

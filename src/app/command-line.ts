@@ -5,9 +5,10 @@ import { MigrationError } from "../db/migrations.ts";
 import { PortUnavailableError } from "./port-check.ts";
 import { DatabaseConnectionError } from "../db/postgresql-connection.ts";
 import { createLogger, formatLogLine, type Logger } from "../platform/logging.ts";
+import { ImportError } from "../import/wordpress/errors.ts";
 
 /** Errors whose message is all a person needs: printed as they are, without a stack trace. */
-const EXPLAINED = [ConfigError, DatabaseConnectionError, DatabaseFileError, MigrationError, PortUnavailableError];
+const EXPLAINED = [ConfigError, DatabaseConnectionError, DatabaseFileError, ImportError, MigrationError, PortUnavailableError];
 
 /**
  * Every command's `--help` (or `-h`): prints `usage` to stdout and ends the process with exit code

@@ -42,6 +42,7 @@ const articleSelect = {
   authorId: true,
   author: { select: { slug: true } },
   categories: { select: { categoryId: true } },
+  tags: { select: { tagId: true } },
 } as const;
 
 type ArticleRow = NonNullable<Awaited<ReturnType<typeof readArticle>>>;
@@ -71,6 +72,7 @@ async function articleState(id: number, article: ArticleRow | null, live: boolea
     cacheKeys.authorArticles(article.authorId),
     cacheKeys.authorSlugArticles(article.author.slug),
     ...categories.flatMap((category) => [cacheKeys.categoryArticles(category.id), cacheKeys.categorySlugArticles(category.slug)]),
+    ...article.tags.map((link) => cacheKeys.tagArticles(link.tagId)),
   ];
   const publishedAt = article.publishedAt!.toISOString();
   for (const list of lists) state.set(list, publishedAt).set(cacheKeys.byTitle(list), article.title);

@@ -17,6 +17,7 @@ export const cacheKeys = {
   author: (id: number) => `Author:${id}`,
   category: (id: number) => `Category:${id}`,
   page: (id: number) => `Page:${id}`,
+  tag: (id: number) => `Tag:${id}`,
   menu: (location: string) => `Menu:${keyPart(location)}`,
   featuredSlot: (slot: string) => `FeaturedSlot:${keyPart(slot)}`,
   site: "Site",
@@ -26,6 +27,8 @@ export const cacheKeys = {
   categoryArticles: (id: number) => `Category:${id}:articles`,
   /** `articles(where: { categorySlug })`: the same list as `categoryArticles`, named as the filter names it. */
   categorySlugArticles: (slug: string) => `Category:slug:${keyPart(slug)}:articles`,
+  /** A tag's article list and count, by its id. */
+  tagArticles: (id: number) => `Tag:${id}:articles`,
   /** An author's article list and count. */
   authorArticles: (id: number) => `Author:${id}:articles`,
   /** `articles(where: { authorSlug })`: the same list as `authorArticles`, named as the filter names it. */
@@ -37,7 +40,7 @@ export const cacheKeys = {
   /** What /sitemap.xml and /feed.xml show of live articles (titles, excerpts, bodies, dates). */
   articleContent: "Articles:content",
   /** A lookup by slug (`article`, `author`, `page`) that found nothing: evicted when that slug exists. */
-  slugLookup: (type: "Article" | "Author" | "Page", slug: string) => `${type}:slug:${keyPart(slug)}`,
+  slugLookup: (type: "Article" | "Author" | "Page" | "Tag", slug: string) => `${type}:slug:${keyPart(slug)}`,
   /**
    * What `resolveUri` answers for a site path (content, a redirect, or nothing). Content answers
    * at a path whatever its letters' case, so paths that differ only in case share one key.
@@ -47,6 +50,8 @@ export const cacheKeys = {
   categoryTree: "Categories",
   /** Lists of categories, whose membership and order follow their article counts. */
   categoryCounts: "Categories:counts",
+  /** The list of tags, whose membership and order follow their names and article counts. */
+  tagList: "Tags",
   /** The list of authors. */
   authorList: "Authors",
   /** The list of pages (the sitemap lists them). */
@@ -64,6 +69,7 @@ export const publicFeedKeys = [
   cacheKeys.articleContent,
   cacheKeys.categoryTree,
   cacheKeys.categoryCounts,
+  cacheKeys.tagList,
   cacheKeys.authorList,
   cacheKeys.pageList,
   cacheKeys.site,
@@ -75,4 +81,5 @@ export const entityKey: Record<string, (row: { id: number }) => string> = {
   Author: (row) => cacheKeys.author(row.id),
   Category: (row) => cacheKeys.category(row.id),
   Page: (row) => cacheKeys.page(row.id),
+  Tag: (row) => cacheKeys.tag(row.id),
 };

@@ -25,6 +25,8 @@ export interface ArticleJsonLdInput {
   citations: readonly ArticleCitation[];
   corrections: readonly ArticleCorrection[];
   breadcrumbs: readonly { name: string; url: string }[];
+  /** The article's tags, in their order: schema.org `keywords`. */
+  keywords?: readonly string[];
   publisher: { name: string; url: string; editorialPolicyUrl: string | null };
 }
 
@@ -134,6 +136,7 @@ export function articleJsonLd(input: ArticleJsonLdInput): JsonObject {
       description: input.description,
       url: input.url,
       image: input.imageUrl ?? undefined,
+      keywords: input.keywords?.length ? input.keywords.join(", ") : undefined,
       ...dates,
       author: oneOrMany(authors),
       publisher,

@@ -10,7 +10,14 @@ export const uris = {
   page: (slug: string) => `/page/${slug}/`,
   author: (slug: string) => `/author/${slug}/`,
   category: (slugPath: readonly string[]) => `/category/${slugPath.join("/")}/`,
+  tag: (slug: string) => `/tag/${slug}/`,
 };
+
+/**
+ * WordPress' id links at the site's root (`/?p=12`, `/?page_id=3`, `/?cat=7`, `/?tag_id=9`):
+ * kept with their query by normalizeUri, so a redirect can answer them, and matched by nothing else.
+ */
+const LEGACY_ID_QUERY = /^\?(p|page_id|cat|tag_id)=(\d{1,12})$/;
 
 /** The longest URL, URI or site path accepted anywhere (browsers and CDNs agree on little more). */
 export const MAX_URL_LENGTH = 2048;
@@ -58,7 +65,8 @@ export type ParsedUri =
   | { kind: "article"; slug: string }
   | { kind: "page"; slug: string }
   | { kind: "author"; slug: string }
-  | { kind: "category"; slugPath: string[] };
+  | { kind: "category"; slugPath: string[] }
+  | { kind: "tag"; slug: string };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -67,12 +75,16 @@ export function normalizeUri(input: string): string | null {
   let path = input.trim();
   if (/^https?:\/\//i.test(path)) {
     try {
-      path = new URL(path).pathname;
+      const url = new URL(path);
+      path = `${url.pathname}${url.search}`;
     } catch {
       return null;
     }
   }
-  path = path.split(/[?#]/)[0] ?? "";
+  const [pathPart = "", query] = path.split("#")[0]!.split(/\?(.*)/s);
+  const legacy = query === undefined ? null : LEGACY_ID_QUERY.exec(`?${query}`);
+  if (legacy && pathPart.replace(/\/+/g, "/").replace(/^\/?$/, "/") === "/") return `/?${legacy[1]}=${Number(legacy[2])}`;
+  path = pathPart;
   if (!path.startsWith("/")) path = `/${path}`;
   const segments = path.split("/").filter(Boolean);
   return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
@@ -87,5 +99,6 @@ export function parseUri(normalized: string): ParsedUri | null {
   if (first === "page" && rest.length === 1) return { kind: "page", slug: rest[0]! };
   if (first === "author" && rest.length === 1) return { kind: "author", slug: rest[0]! };
   if (first === "category") return { kind: "category", slugPath: rest };
+  if (first === "tag" && rest.length === 1) return { kind: "tag", slug: rest[0]! };
   return null;
 }

@@ -9,6 +9,7 @@ import "./types/review-queries.ts";
 import "./types/editorial-settings.ts";
 import "./types/author.ts";
 import "./types/category.ts";
+import "./types/tag.ts";
 import "./connections/nested-article-connections.ts";
 import "./types/page.ts";
 import "./types/featured.ts";

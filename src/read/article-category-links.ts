@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { Prisma, type ArticleCategory } from "../generated/prisma/client.ts";
+import { Prisma, type ArticleCategory, type Tag } from "../generated/prisma/client.ts";
 import { db } from "../db/client.ts";
 
 type Link = Pick<ArticleCategory, "articleId" | "categoryId">;
@@ -18,6 +18,20 @@ export function categoryIdsByArticleLoader() {
       ORDER BY "articleId", "position", "categoryId"`;
     const byArticle = new Map<number, number[]>(articleIds.map((id) => [id, []]));
     for (const link of links) byArticle.get(link.articleId)!.push(link.categoryId);
+    return articleIds.map((id) => byArticle.get(id)!);
+  });
+}
+
+/** The tags of articles in their order, every article a request shows in one statement. */
+export function tagsByArticleLoader() {
+  return new DataLoader<number, Tag[]>(async (articleIds) => {
+    const links = await db().articleTag.findMany({
+      where: { articleId: { in: [...articleIds] } },
+      orderBy: [{ articleId: "asc" }, { position: "asc" }, { tagId: "asc" }],
+      select: { articleId: true, tag: true },
+    });
+    const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]));
+    for (const link of links) byArticle.get(link.articleId)!.push(link.tag);
     return articleIds.map((id) => byArticle.get(id)!);
   });
 }

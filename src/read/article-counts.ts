@@ -47,3 +47,21 @@ export function authorArticleCountLoader(now: Date) {
     return authorIds.map((id) => counts.get(id) ?? 0);
   });
 }
+
+export function tagArticleCountsSql(tagIds: readonly number[], now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "tag"."id", "tag"."publishedArticleCount" - (
+      SELECT COUNT(*) FROM "Article" AS "article" JOIN "ArticleTag" AS "link" ON "link"."articleId" = "article"."id"
+      WHERE "link"."tagId" = "tag"."id" AND ${scheduledArticleSql("article", now)}
+    ) AS "count"
+    FROM "Tag" AS "tag" WHERE "tag"."id" IN (${Prisma.join(tagIds)})`;
+}
+
+/** Published-article counts of the tags asked for in a request, in one statement. */
+export function tagArticleCountLoader(now: Date) {
+  return new DataLoader<number, number>(async (tagIds) => {
+    const rows = await db().$queryRaw<CountRow[]>(tagArticleCountsSql(tagIds, now));
+    const counts = new Map(rows.map((row) => [row.id, Number(row.count)]));
+    return tagIds.map((id) => counts.get(id) ?? 0);
+  });
+}

@@ -1,10 +1,10 @@
 import type { VisibilityScope } from "../domain/visibility.ts";
 import { loadCategoryDirectory } from "./category-directory.ts";
-import { authorArticleCountLoader } from "./article-counts.ts";
+import { authorArticleCountLoader, tagArticleCountLoader } from "./article-counts.ts";
 import { featuredBySlotLoader } from "./featured.ts";
 import { menuByLocationLoader } from "./menus.ts";
 import { authorByIdLoader } from "./authors.ts";
-import { categoryIdsByArticleLoader } from "./article-category-links.ts";
+import { categoryIdsByArticleLoader, tagsByArticleLoader } from "./article-category-links.ts";
 import { loadSite } from "./site.ts";
 import { createTrustLoaders } from "./article-trust.ts";
 
@@ -34,6 +34,8 @@ export function createLoaders(scope: VisibilityScope) {
     authorById: lazy(() => authorByIdLoader()),
     categoryIdsByArticle: lazy(() => categoryIdsByArticleLoader()),
     authorArticleCount: lazy(() => authorArticleCountLoader(scope.now)),
+    tagArticleCount: lazy(() => tagArticleCountLoader(scope.now)),
+    tagsByArticle: lazy(() => tagsByArticleLoader()),
     trust: lazy(() => createTrustLoaders(scope)),
     editorialSettings: async () => (await site()).editorial,
     /** Loaders of one field of the document (e.g. every author's `articles(first: 3)`), by field. */

@@ -18,14 +18,18 @@ export interface Slice {
 /** Authors are listed when they have a published article. */
 const listedAuthorWhere = (now: Date) => ({ articles: { some: visibleArticleWhere(publicScope(now)) } });
 
-/** How many published articles and pages there are, and authors with published articles: three counts. */
+/** Tags are listed when they have a published article. */
+const listedTagWhere = (now: Date) => ({ articles: { some: { article: visibleArticleWhere(publicScope(now)) } } });
+
+/** How many published articles and pages there are, and authors and tags with published articles: four counts. */
 export async function publishedCounts(now: Date) {
-  const [articles, pages, authors] = await Promise.all([
+  const [articles, pages, authors, tags] = await Promise.all([
     db().article.count({ where: visibleArticleWhere(publicScope(now)) }),
     db().page.count({ where: visiblePageWhere(publicScope(now)) }),
     db().author.count({ where: listedAuthorWhere(now) }),
+    db().tag.count({ where: listedTagWhere(now) }),
   ]);
-  return { articles, pages, authors };
+  return { articles, pages, authors, tags };
 }
 
 /** When a published article last changed (saved, or medically reviewed): two aggregates. */
@@ -56,4 +60,8 @@ export async function publishedPageDates(now: Date, { skip, take }: Slice) {
 
 export async function authorsWithArticles(now: Date, { skip, take }: Slice) {
   return db().author.findMany({ where: listedAuthorWhere(now), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" }, skip, take });
+}
+
+export async function tagsWithArticles(now: Date, { skip, take }: Slice) {
+  return db().tag.findMany({ where: listedTagWhere(now), select: { slug: true, updatedAt: true }, orderBy: { id: "asc" }, skip, take });
 }

@@ -32,3 +32,43 @@ export async function addRedirect(tx: Tx, fromUri: string, toUri: string, { cont
 export async function dropRedirectsTo(tx: Tx, uri: string): Promise<void> {
   await tx.redirect.deleteMany({ where: { toUri: uri } });
 }
+
+const BATCH = 400;
+
+/**
+ * Many moves at once (an import's old links), with the rules of addRedirect for public content,
+ * in a few statements per few hundred redirects: every redirect stays one hop long. A move from a
+ * URI to itself is left out; when two moves leave the same URI, the last one given wins.
+ */
+export async function addRedirects(tx: Tx, moves: readonly { fromUri: string; toUri: string }[]): Promise<number> {
+  const byFrom = new Map<string, string>();
+  for (const { fromUri, toUri } of moves) if (fromUri !== toUri) byFrom.set(fromUri, toUri);
+  // A move to a URI that itself moves ends where that one does.
+  for (const [fromUri, toUri] of byFrom) {
+    const seen = new Set([fromUri]);
+    let end = toUri;
+    while (byFrom.has(end) && !seen.has(end)) {
+      seen.add(end);
+      end = byFrom.get(end)!;
+    }
+    if (end === fromUri) byFrom.delete(fromUri);
+    else byFrom.set(fromUri, end);
+  }
+  const entries = [...byFrom];
+  for (let start = 0; start < entries.length; start += BATCH) {
+    const chunk = entries.slice(start, start + BATCH);
+    const froms = chunk.map(([fromUri]) => fromUri);
+    const targets = [...new Set(chunk.map(([, toUri]) => toUri))];
+    // The content lives at the targets now (claimUri), and redirects that led to an old URI lead on.
+    await tx.redirect.deleteMany({ where: { fromUri: { in: targets } } });
+    const leadingHere = await tx.redirect.findMany({ where: { toUri: { in: froms } }, select: { id: true, toUri: true } });
+    for (const redirect of leadingHere) await tx.redirect.update({ where: { id: redirect.id }, data: { toUri: byFrom.get(redirect.toUri)! } });
+    const existing = await tx.redirect.findMany({ where: { fromUri: { in: froms } }, select: { fromUri: true, toUri: true } });
+    const stored = new Map(existing.map((redirect) => [redirect.fromUri, redirect.toUri]));
+    for (const [fromUri, toUri] of chunk) {
+      if (stored.has(fromUri) && stored.get(fromUri) !== toUri) await tx.redirect.update({ where: { fromUri }, data: { toUri } });
+    }
+    await tx.redirect.createMany({ data: chunk.filter(([fromUri]) => !stored.has(fromUri)).map(([fromUri, toUri]) => ({ fromUri, toUri })) });
+  }
+  return entries.length;
+}

@@ -2,7 +2,7 @@ import type { Tx } from "../db/transaction.ts";
 import { firstFreeSlug, slugify } from "../domain/slug.ts";
 import { codedError } from "../domain/errors.ts";
 
-export type SluggedModel = "article" | "author" | "category" | "page";
+export type SluggedModel = "article" | "author" | "category" | "page" | "tag";
 
 /** The slugs of one model starting with `prefix`, leaving out one row (the one being edited). */
 async function slugsStartingWith(tx: Tx, model: SluggedModel, prefix: string, exceptId?: number): Promise<Set<string>> {
@@ -11,6 +11,7 @@ async function slugsStartingWith(tx: Tx, model: SluggedModel, prefix: string, ex
     model === "article" ? await tx.article.findMany(args)
     : model === "author" ? await tx.author.findMany(args)
     : model === "category" ? await tx.category.findMany(args)
+    : model === "tag" ? await tx.tag.findMany(args)
     : await tx.page.findMany(args);
   return new Set(rows.map((row) => row.slug));
 }
@@ -45,4 +46,9 @@ export async function changedSlug(
   if (!given || given === row.slug) return undefined;
   await assertSlugFree(tx, model, given, "input.slug", row.id);
   return given;
+}
+
+/** A free slug for a new row made from `wanted` (a slug from elsewhere, or a title): base-2, base-3 ... when taken. */
+export async function freeSlugFrom(tx: Tx, model: SluggedModel, wanted: string): Promise<string> {
+  return generateSlug(tx, model, wanted);
 }

@@ -3,6 +3,7 @@ import { db } from "../../db/client.ts";
 import { Article } from "../types/article.ts";
 import { Author } from "../types/author.ts";
 import { Category } from "../types/category.ts";
+import { Tag } from "../types/tag.ts";
 import { nestedArticleConnection, type ArticleParent } from "./article-connection.ts";
 import { CATEGORY_LINKS } from "../types/article-category-links.ts";
 import { totalCountField } from "./total-count.ts";
@@ -31,6 +32,32 @@ const filedIn: ArticleParent = {
     return new Map(groups.map((group) => [group.categoryId, group._count._all]));
   },
 };
+
+const tagged: ArticleParent = {
+  where: (tagIds) => ({ tags: { some: { tagId: { in: [...tagIds] } } } }),
+  select: { tags: { select: { tagId: true } } },
+  parentsOf: (row) => (row.tags as { tagId: number }[]).map((link) => link.tagId),
+  publishedCounts: async (tagIds, ctx) => {
+    const loader = ctx.loaders.tagArticleCount();
+    return new Map(await Promise.all(tagIds.map(async (id) => [id, await loader.load(id)] as const)));
+  },
+  allCounts: async (tagIds) => {
+    const groups = await db().articleTag.groupBy({ by: ["tagId"], where: { tagId: { in: [...tagIds] } }, _count: { _all: true } });
+    return new Map(groups.map((group) => [group.tagId, group._count._all]));
+  },
+};
+
+builder.prismaObjectField(Tag, "articles", (t) =>
+  t.connection(
+    {
+      type: Article,
+      description: "Articles with this tag, newest first",
+      resolve: (tag, args, ctx, info) => nestedArticleConnection(tagged, tag.id, args, ctx, info),
+    },
+    { name: "TagArticlesConnection", fields: totalCountField },
+    { name: "TagArticlesConnectionEdge" },
+  ),
+);
 
 builder.prismaObjectField(Author, "articles", (t) =>
   t.connection(

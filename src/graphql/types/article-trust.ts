@@ -114,7 +114,13 @@ async function structuredDataOf(articleId: number, ctx: Context) {
     contributorIds(articleId, "MEDICAL_REVIEWER", ctx).then((ids) => authorsById(ids, ctx)).then((r) => jsonLdPeople(r, ctx)),
   ]);
   const { facts, review, citations, corrections } = await trustOf(articleId, ctx);
-  const [[authorPeople, reviewerPeople], breadcrumbs, site] = await Promise.all([people, breadcrumbTrail(facts, ctx), ctx.loaders.site()]);
+  const [[authorPeople, reviewerPeople], breadcrumbs, site, tags] = await Promise.all([
+    people,
+    breadcrumbTrail(facts, ctx),
+    ctx.loaders.site(),
+    ctx.loaders.tagsByArticle().load(articleId),
+  ]);
+  recordKeys(ctx, tags.map((tag) => cacheKeys.tag(tag.id)));
   return articleJsonLd({
     url: absoluteUrl(ctx.siteUrl, uris.article(facts.slug)),
     title: facts.title,
@@ -128,6 +134,7 @@ async function structuredDataOf(articleId: number, ctx: Context) {
     citations,
     corrections,
     breadcrumbs: breadcrumbs.map((crumb) => ({ name: crumb.name, url: absoluteUrl(ctx.siteUrl, crumb.uri) })),
+    keywords: tags.map((tag) => tag.name),
     publisher: { name: site.settings.title, url: absoluteUrl(ctx.siteUrl, ""), editorialPolicyUrl: site.editorial.editorialPolicyUrl },
   });
 }

@@ -4,6 +4,19 @@ import { uris } from "../../domain/uri.ts";
 import { visiblePageWhere } from "../../domain/visibility.ts";
 import { TextFormatEnum } from "../scalars/text-format.ts";
 import { htmlToPlainText } from "../../domain/html.ts";
+import type { Page as PageRow } from "../../generated/prisma/client.ts";
+import { keysetConnection, modelList, type ListOrder } from "../connections/keyset-connection.ts";
+import { totalCountField } from "../connections/total-count.ts";
+
+const BY_TITLE: ListOrder<Pick<PageRow, "id" | "title">, string> = {
+  sort: { column: "title", direction: "asc", nullable: false },
+  select: { id: true, title: true },
+  cursor: {
+    name: "Page:TITLE",
+    positionOf: (page) => ({ key: page.title, id: page.id }),
+    parseKey: (raw) => (typeof raw === "string" && raw.length <= 1000 ? raw : undefined),
+  },
+};
 
 export const Page = builder.prismaNode("Page", {
   description: "A standalone page such as About or Contact",
@@ -38,4 +51,24 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ description: "A page's slug", required: true }) },
     resolve: (query, _root, { slug }, ctx) => db().page.findFirst({ ...query, where: { slug, ...visiblePageWhere(ctx) } }),
   }),
+  pages: t.connection(
+    {
+      type: Page,
+      description: "The pages you may see, by title",
+      resolve: (_root, args, ctx, info) =>
+        keysetConnection(
+          args,
+          ctx,
+          info,
+          modelList(ctx, info, {
+            typeName: "Page",
+            order: BY_TITLE,
+            where: visiblePageWhere(ctx),
+            findMany: (query) => db().page.findMany(query),
+            count: (where) => db().page.count({ where }),
+          }),
+        ),
+    },
+    { fields: totalCountField },
+  ),
 }));

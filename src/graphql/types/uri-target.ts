@@ -7,6 +7,7 @@ import { Article } from "./article.ts";
 import { Author } from "./author.ts";
 import { Category } from "./category.ts";
 import { Page } from "./page.ts";
+import { Tag } from "./tag.ts";
 import type { Context } from "../context.ts";
 import { recordKeys, uriKeys } from "../../cache/response-keys.ts";
 
@@ -27,9 +28,9 @@ export const Redirect = builder.objectRef<RedirectShape>("Redirect").implement({
 type Typed<T extends string> = { __typename: T };
 
 const UriTarget = builder.unionType("UriTarget", {
-  description: "What a path on the site shows: an article, category, author or page, or a redirect",
-  types: [Article, Category, Author, Page, Redirect],
-  resolveType: (value) => (value as unknown as Typed<"Article" | "Category" | "Author" | "Page" | "Redirect">).__typename,
+  description: "What a path on the site shows: an article, category, tag, author or page, or a redirect",
+  types: [Article, Category, Tag, Author, Page, Redirect],
+  resolveType: (value) => (value as unknown as Typed<"Article" | "Category" | "Tag" | "Author" | "Page" | "Redirect">).__typename,
 });
 
 async function resolveTarget(uri: string, ctx: Context) {
@@ -46,6 +47,10 @@ async function resolveTarget(uri: string, ctx: Context) {
     case "author": {
       const author = await db().author.findUnique({ where: { slug: parsed.slug } });
       return author && { ...author, __typename: "Author" as const };
+    }
+    case "tag": {
+      const tag = await db().tag.findUnique({ where: { slug: parsed.slug } });
+      return tag && { ...tag, __typename: "Tag" as const };
     }
     case "category": {
       const category = (await ctx.loaders.categoryDirectory()).byPath(parsed.slugPath);

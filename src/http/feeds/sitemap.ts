@@ -8,6 +8,7 @@ import {
   publishedArticleDates,
   publishedCounts,
   publishedPageDates,
+  tagsWithArticles,
   type Slice,
 } from "../../read/published-content.ts";
 
@@ -29,7 +30,7 @@ interface Segment {
 
 /**
  * Every public URL of the site, in order: home, published articles (newest first), pages, the
- * categories and authors with published articles. Sized from counts: four statements whatever the
+ * categories, authors and tags with published articles. Sized from counts: four statements whatever the
  * site's size; nothing is listed until a slice is read.
  */
 async function sitemapSegments(siteUrl: string, now: Date): Promise<Segment[]> {
@@ -53,6 +54,10 @@ async function sitemapSegments(siteUrl: string, now: Date): Promise<Segment[]> {
     {
       size: counts.authors,
       entries: async (slice) => (await authorsWithArticles(now, slice)).map((a) => ({ loc: absoluteUrl(siteUrl, uris.author(a.slug)), lastmod: a.updatedAt })),
+    },
+    {
+      size: counts.tags,
+      entries: async (slice) => (await tagsWithArticles(now, slice)).map((tag) => ({ loc: absoluteUrl(siteUrl, uris.tag(tag.slug)), lastmod: tag.updatedAt })),
     },
   ];
 }

@@ -1,0 +1,90 @@
+-- CreateTable
+CREATE TABLE "Tag" (
+    "id" SERIAL NOT NULL,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "description" TEXT,
+    "publishedArticleCount" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "Tag_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ArticleTag" (
+    "articleId" INTEGER NOT NULL,
+    "tagId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+
+    CONSTRAINT "ArticleTag_pkey" PRIMARY KEY ("articleId","tagId")
+);
+
+-- CreateTable
+CREATE TABLE "ImportSource" (
+    "id" SERIAL NOT NULL,
+    "site" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "rowId" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    "importedSlug" TEXT,
+    "importedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ImportSource_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Tag_slug_key" ON "Tag"("slug");
+
+-- CreateIndex
+CREATE INDEX "ArticleTag_tagId_articleId_idx" ON "ArticleTag"("tagId", "articleId");
+
+-- CreateIndex
+CREATE INDEX "ImportSource_kind_rowId_idx" ON "ImportSource"("kind", "rowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ImportSource_site_kind_externalId_key" ON "ImportSource"("site", "kind", "externalId");
+
+-- AddForeignKey
+ALTER TABLE "ArticleTag" ADD CONSTRAINT "ArticleTag_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleTag" ADD CONSTRAINT "ArticleTag_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- Published-article counts of tags, kept by triggers like those of categories
+-- (published_article_counts); readers subtract the ones scheduled for later (src/read/article-counts.ts).
+CREATE FUNCTION "ArticleTag_count"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE "Tag" SET "publishedArticleCount" = "publishedArticleCount" - 1
+    WHERE "id" = OLD."tagId" AND EXISTS (SELECT 1 FROM "Article" WHERE "id" = OLD."articleId" AND "lantern_published"("status", "publishedAt") = 1);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE "Tag" SET "publishedArticleCount" = "publishedArticleCount" + 1
+    WHERE "id" = NEW."tagId" AND EXISTS (SELECT 1 FROM "Article" WHERE "id" = NEW."articleId" AND "lantern_published"("status", "publishedAt") = 1);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ArticleTag_count" AFTER INSERT OR DELETE OR UPDATE OF "articleId", "tagId" ON "ArticleTag"
+FOR EACH ROW EXECUTE FUNCTION "ArticleTag_count"();
+
+CREATE FUNCTION "Article_tag_count"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE
+  was INTEGER := "lantern_published"(OLD."status", OLD."publishedAt");
+  now_is INTEGER := CASE WHEN TG_OP = 'DELETE' THEN 0 ELSE "lantern_published"(NEW."status", NEW."publishedAt") END;
+BEGIN
+  IF was <> now_is THEN
+    UPDATE "Tag" SET "publishedArticleCount" = "publishedArticleCount" + now_is - was
+    WHERE "id" IN (SELECT "tagId" FROM "ArticleTag" WHERE "articleId" = OLD."id");
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NULL END;
+END $$;
+
+CREATE TRIGGER "Article_tag_count_updated" AFTER UPDATE OF "status", "publishedAt" ON "Article"
+FOR EACH ROW EXECUTE FUNCTION "Article_tag_count"();
+-- Before the delete, while the article's tag links are still there.
+CREATE TRIGGER "Article_tag_count_deleted" BEFORE DELETE ON "Article"
+FOR EACH ROW EXECUTE FUNCTION "Article_tag_count"();
