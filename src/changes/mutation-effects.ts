@@ -231,4 +231,9 @@ export const MUTATION_EFFECTS: Record<string, Effect> = {
   sendContactMessage: nothingPublic,
   eraseSubscriber: nothingPublic,
   markContactMessageHandled: nothingPublic,
+  createWebhook: nothingPublic,
+  updateWebhook: nothingPublic,
+  deleteWebhook: nothingPublic,
+  rotateWebhookSecret: nothingPublic,
+  redeliverWebhook: nothingPublic,
 };

@@ -75,7 +75,7 @@ export function recordingChanges(schema: GraphQLSchema): GraphQLSchema {
         recorded.push({ sequence: sequence!, cacheKeys });
         return result;
       };
-      const result: unknown = await recordings.run(recorded, () => withTransactionHook(hook, async () => resolve(root, args, ctx, info) as unknown));
+      const result: unknown = await recordings.run(recorded, () => withTransactionHook(hook, async () => resolve(root, args, ctx, info)));
       if (recorded.length) for (const listener of committedListeners) listener();
       return result;
     };
