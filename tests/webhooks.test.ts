@@ -16,6 +16,8 @@ import { ChangeService } from "../src/changes/service.ts";
 import { ChangeConsumer } from "../src/changes/consumer.ts";
 import { fanOut } from "../src/changes/webhooks/deliveries.ts";
 import { retryDelayMs } from "../src/platform/backoff.ts";
+import { inTransaction } from "../src/db/transaction.ts";
+import { appendBatchedChange } from "../src/write/change-log.ts";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -265,8 +267,28 @@ describe("signed webhooks", () => {
     clock.advanceTo(new Date(clock.now().getTime() + 10_001));
     expect(await successor.drain()).toBe(3);
     expect(await dying.runOnce()).toBe(0); // back from the dead: the lease is another's
+    await successor.release();
     const deliveries = await db().webhookDelivery.findMany({ orderBy: { sequence: "asc" } });
     expect(deliveries.map((delivery) => JSON.parse(delivery.payload).data.id)).toEqual(articles.map((article) => article.globalId));
+  });
+
+  it("an import or bulk change is one batched event", async () => {
+    const clock = new ManualClock();
+    const server = createLanternYoga(settings(), { clock });
+    const service = instance(clock, true);
+    await register(server, ["batch.changed"]);
+    await inTransaction((tx) =>
+      appendBatchedChange(
+        tx,
+        [1, 2, 3].map((n) => ({ type: "article.created", entityType: "Article", entityId: String(n), uriAfter: `/imported-${n}/`, cacheKeys: ["Articles"] })),
+        { occurredAt: clock.now(), source: "import" },
+      ),
+    );
+    await service.runOnce();
+    expect(receiver.received).toHaveLength(1);
+    const event = JSON.parse(receiver.received[0]!.body) as { type: string; uris: string[]; data: { changes: unknown[] } };
+    expect(event).toMatchObject({ type: "batch.changed", uris: ["/imported-1/", "/imported-2/", "/imported-3/"], cacheKeys: ["Articles"] });
+    expect(event.data.changes).toHaveLength(3);
   });
 
   it("two instances deliver a scheduled article's article.published exactly once, at its instant", async () => {
