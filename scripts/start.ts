@@ -7,6 +7,7 @@ import { disconnectDb } from "../src/db/client.ts";
 import { drainServer, stopOnSignals } from "../src/platform/shutdown.ts";
 import { FormsService } from "../src/forms/forms-service.ts";
 import { startMailDelivery } from "../src/mail/delivery.ts";
+import { startChangeService } from "../src/changes/service.ts";
 
 const USAGE = `usage: npm start   (in production: npm run start:production, or node dist/start.js)
 
@@ -22,6 +23,7 @@ await runCommand(USAGE, async (settings, logger) => {
   const forms = new FormsService({ settings });
   const mail = startMailDelivery(settings, logger);
   if (mail) forms.onMailQueued = () => mail.poke();
+  const changes = startChangeService(settings, logger);
   const server = await startServer(settings.PORT, settings.HOST, settings, { forms });
   const origin = `http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT}`;
   log(`Listening on ${settings.HOST}:${settings.PORT}: GraphQL API at ${origin}/graphql${settings.GRAPHIQL ? " (GraphiQL in a browser)" : ""}`);
@@ -32,6 +34,7 @@ await runCommand(USAGE, async (settings, logger) => {
     setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_MS + 1000).unref();
     const outcome = await drainServer(server, settings.SHUTDOWN_TIMEOUT_MS, async () => {
       await mail?.stop();
+      await changes.stop();
       await forms.close();
       await disconnectDb();
     });

@@ -4,7 +4,7 @@ import { writeDb } from "../src/db/client.ts";
 import { enqueueMail } from "../src/mail/outbox.ts";
 import { DeliveryWorker } from "../src/mail/delivery-worker.ts";
 import { logTransport, smtpTransport } from "../src/mail/transport.ts";
-import { retryDelayMs } from "../src/mail/backoff.ts";
+import { retryDelayMs } from "../src/platform/backoff.ts";
 import { SmtpSink } from "./support/smtp-sink.ts";
 import { manualClock } from "./support/forms.ts";
 import { spawnProcess } from "./support/processes.ts";

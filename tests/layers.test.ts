@@ -12,6 +12,7 @@ export const LAYERS: string[][] = [
   ["db"],
   ["read"],
   ["write", "mail", "auth"],
+  ["changes"],
   ["cache", "live", "forms", "seed", "import"],
   ["graphql"],
   ["http"],

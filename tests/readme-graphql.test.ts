@@ -10,6 +10,8 @@ const production = yogaWith({ NODE_ENV: "production" });
  * The public forms' examples need a solved ALTCHA challenge and messages to act on; the forms
  * tests (tests/forms-*.test.ts) run those operations. Everything else runs here.
  */
+/** Queries of fields only editors read (the change log), sent with the editor's token too. */
+const EDITOR_QUERY_FIELDS = /^\s*(query[^{]*)?\{\s*changes\b/;
 const FORMS_ROOT_FIELDS = /^\s*(mutation[^{]*)?\{\s*(subscribe|sendContactMessage|subscribers|contactMessages|markContactMessageHandled|eraseSubscriber)\b/;
 
 /**
@@ -77,7 +79,8 @@ describe("the GraphQL examples of the README and docs/", () => {
         results.push({});
         continue;
       }
-      const response = await graphql(document, variables, operation === OperationTypeNode.MUTATION ? editor : {}, production);
+      const asEditor = operation === OperationTypeNode.MUTATION || EDITOR_QUERY_FIELDS.test(document);
+      const response = await graphql(document, variables, asEditor ? editor : {}, production);
       const ok = response.body.errors === undefined && Object.values(response.body.data ?? {}).every((value) => value !== null);
       if (!ok) failed.push(`${where}:\n${document}\n${JSON.stringify(variables)}\n${response.text}`);
       const data: Data = response.body.data ?? {};

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { createLanternYoga, type LanternYoga } from "../src/app/yoga.ts";
 import { parseConfig } from "../src/platform/settings.ts";
 import { createResponseCache } from "../src/cache/response-cache.ts";
-import { keysChangedBetween } from "../src/cache/scheduled-keys.ts";
+import { keysChangedBetween } from "../src/changes/scheduled-keys.ts";
 import { ManualClock } from "./support/clock.ts";
 import { cachingServer, post } from "./support/caching-server.ts";
 import { tokenHeaders } from "./support/tokens.ts";

@@ -48,7 +48,7 @@ describe("response cache", () => {
 
   it("knows what every mutation affects: the schema builds only when each has an entry", async () => {
     const { schema } = await import("../src/graphql/schema.ts");
-    const { MUTATION_EFFECTS } = await import("../src/cache/mutation-effects.ts");
+    const { MUTATION_EFFECTS } = await import("../src/changes/mutation-effects.ts");
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(MUTATION_EFFECTS).sort());
   });
 

@@ -4,8 +4,8 @@ import type { ResponseCache } from "./response-cache.ts";
 import { lookUp, storeAnswer, type CacheLookup } from "./cached-answer.ts";
 import { responseId } from "./response-cache.ts";
 import { collectKeys } from "./response-keys.ts";
-import { MUTATION_EFFECTS, succeeded } from "./mutation-effects.ts";
-import { changedKeys, everyTime, type KeyState } from "./key-state.ts";
+import { MUTATION_EFFECTS, succeeded } from "../changes/mutation-effects.ts";
+import { committedChanges } from "../changes/recording.ts";
 import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
 import { serveCached } from "../platform/http/serve-cached.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
@@ -36,27 +36,24 @@ const NOT_RUN = { errors: [createGraphQLError("Not run: another operation of thi
 
 
 /**
- * Each mutation field evicts the keys whose state it changed (read before it runs and after)
- * once it has succeeded. A step of the server's schema (src/app/schema-steps.ts).
+ * Each mutation field evicts, once it has committed, the cache keys its changes recorded in the
+ * change log (src/changes/recording.ts, the step outside this one): eviction on the mutating
+ * instance stays immediate. A step of the server's schema (src/app/schema-steps.ts).
  */
 export function evictingAfterMutations(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve;
-    const effect = MUTATION_EFFECTS[field.name];
     // Every mutation states what it affects, or the cache could serve what it changed.
-    if (!effect) throw new Error(`Mutation.${field.name} has no entry in MUTATION_EFFECTS (src/cache/mutation-effects.ts)`);
+    if (!MUTATION_EFFECTS[field.name]) throw new Error(`Mutation.${field.name} has no entry in MUTATION_EFFECTS (src/changes/mutation-effects.ts)`);
     if (!resolve) continue;
     field.resolve = async (root, args: Record<string, unknown>, ctx: { request: object; viewer: Viewer }, info) => {
       const cache = cacheOfRequest.get(ctx.request);
-      // Only editors change what anonymous callers see; nobody else's mutation costs the cache anything.
-      if (!cache?.enabled || !isEditor(ctx.viewer)) return resolve(root, args, ctx, info);
-      const before = await effect(args, cache.clock.now());
-      // A refused or rolled-back mutation throws (or answers a refusal) and changed nothing: it evicts and purges nothing.
-      const result = await resolve(root, args, ctx, info);
-      if (!succeeded(result)) return result;
-      // A state that cannot be read after the change is treated as changed in every key.
-      const after = await effect(args, cache.clock.now(), result).catch((): KeyState => new Map([...before.keys()].map((key) => [key, everyTime()])));
-      await cache.evict(changedKeys(before, after));
+      const seen = committedChanges().length;
+      // A refused or rolled-back mutation throws (or answers a refusal) and appended nothing: it evicts and purges nothing.
+      const result: unknown = await resolve(root, args, ctx, info);
+      if (!cache?.enabled || !isEditor(ctx.viewer) || !succeeded(result)) return result;
+      const keys = new Set(committedChanges().slice(seen).flatMap((change) => change.cacheKeys));
+      await cache.evict([...keys]);
       return result;
     };
   }

@@ -7,7 +7,7 @@ import { connectRedis } from "../platform/redis.ts";
 import { memoryStore, type ResponseStore } from "./store.ts";
 import { redisStore } from "./redis-store.ts";
 import { SCHEDULE_RECHECK_MS, nextScheduledChange, untilNextRead } from "../read/schedule.ts";
-import { keysChangedBetween } from "./scheduled-keys.ts";
+import { keysChangedBetween } from "../changes/scheduled-keys.ts";
 import { cdnPurger } from "./cdn-purge.ts";
 import { createLogger } from "../platform/logging.ts";
 

@@ -9,7 +9,7 @@ const keyPart = (name: string) =>
 /**
  * The one definition of response-cache keys. A cached response carries the keys of everything
  * it shows and of what decides a list's membership and order; a change evicts the keys whose
- * answers it changes (src/cache/mutation-effects.ts,
+ * answers it changes (src/changes/mutation-effects.ts,
  * src/read/schedule.ts). The same keys go to a CDN as Surrogate-Key / xkey.
  */
 export const cacheKeys = {

@@ -18,6 +18,8 @@ export interface Context {
   featuredLive: FeaturedLive;
   /** This server's public origin (SITE_URL), the start of every absolute URL it writes. */
   siteUrl: string;
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: webhooks may point at loopback and private addresses. */
+  allowPrivateWebhooks: boolean;
 }
 
 /** Drops everything the request's loaders cached (after a mutation changed the data). */
@@ -30,5 +32,5 @@ export async function createContext(initial: YogaInitialContext, clock: Clock, f
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   // Yoga's initial context is the server context (over node:http, { req, res }) plus the request.
   const client = formClient(initial.request, initial, forms.settings.TRUST_PROXY);
-  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client }, siteUrl };
+  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client }, siteUrl, allowPrivateWebhooks: forms.settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
 }

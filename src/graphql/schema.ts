@@ -20,6 +20,8 @@ import "./types/uri-target.ts";
 import "./mutations/index.ts";
 import "./types/forms.ts";
 import "./types/forms-editor.ts";
+import "./types/changes.ts";
+import "./types/webhooks.ts";
 
 /** A new schema object from the types above: each server rewrites its own (src/app/schema-steps.ts). */
 export function buildSchema() {

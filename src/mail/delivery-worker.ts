@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./backoff.ts";
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../platform/backoff.ts";
 import { PermanentMailError, type MailTransport } from "./transport.ts";
 import { systemClock, type Clock } from "../platform/clock.ts";
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { db } from "../db/client.ts";
+import type { Tx } from "../db/transaction.ts";
 import { isLiveArticle, isLivePage } from "../domain/visibility.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
 import { uris } from "../domain/uri.ts";
@@ -9,9 +10,10 @@ import { changedKeys, everyTime, type KeyState } from "./key-state.ts";
 type Args = Record<string, unknown>;
 /**
  * What decides the answers of each key a mutation may affect, read once before it runs and once
- * after (with its result): the keys whose state differs are evicted (src/cache/key-state.ts).
+ * after (with its result), inside its transaction: the keys whose state differs are recorded on
+ * its change and evicted (src/changes/key-state.ts).
  */
-type Effect = (args: Args, now: Date, result?: unknown) => Promise<KeyState>;
+export type Effect = (client: Tx, args: Args, now: Date, result?: unknown) => Promise<KeyState>;
 
 const idOf = (globalId: unknown): number | undefined => globalIdParts(globalId)?.id;
 
@@ -21,11 +23,11 @@ const createdId = (result: unknown): number | undefined => {
   return typeof id === "number" ? id : undefined;
 };
 
-async function categoryWithAncestors(ids: number[]): Promise<{ id: number; slug: string }[]> {
+async function categoryWithAncestors(client: Tx, ids: number[]): Promise<{ id: number; slug: string }[]> {
   const all = new Map<number, { id: number; slug: string }>();
   let next = ids;
   while (next.length) {
-    const rows = await db().category.findMany({ where: { id: { in: next } }, select: { id: true, slug: true, parentId: true } });
+    const rows = await client.category.findMany({ where: { id: { in: next } }, select: { id: true, slug: true, parentId: true } });
     for (const row of rows) all.set(row.id, row);
     next = rows.map((row) => row.parentId).filter((id): id is number => id != null && !all.has(id));
   }
@@ -47,7 +49,7 @@ const articleSelect = {
 
 type ArticleRow = NonNullable<Awaited<ReturnType<typeof readArticle>>>;
 
-const readArticle = (id: number) => db().article.findUnique({ where: { id }, select: articleSelect });
+const readArticle = (client: Tx, id: number) => client.article.findUnique({ where: { id }, select: articleSelect });
 
 function searchState(article: ArticleRow, categoryIds: number[]): string {
   return createHash("sha256").update(JSON.stringify([article.title, article.excerpt, article.bodyText, categoryIds])).digest("base64url");
@@ -58,14 +60,14 @@ function searchState(article: ArticleRow, categoryIds: number[]): string {
  * member of its lists (in date order by its publication instant, in title order by its title),
  * its categories' counts, search, the feeds, its featured slots and menus, and answers at its slug and URI.
  */
-async function articleState(id: number, article: ArticleRow | null, live: boolean): Promise<KeyState> {
+async function articleState(client: Tx, id: number, article: ArticleRow | null, live: boolean): Promise<KeyState> {
   const state: KeyState = new Map([[cacheKeys.article(id), everyTime()]]);
   if (!article || !live) return state;
   const categoryIds = article.categories.map((link) => link.categoryId).sort((a, b) => a - b);
   const [categories, slots, menus] = await Promise.all([
-    categoryWithAncestors(categoryIds),
-    db().featuredItem.findMany({ where: { articleId: id }, select: { slot: true }, distinct: ["slot"] }),
-    db().menuItem.findMany({ where: { articleId: id }, select: { menu: { select: { location: true } } } }),
+    categoryWithAncestors(client, categoryIds),
+    client.featuredItem.findMany({ where: { articleId: id }, select: { slot: true }, distinct: ["slot"] }),
+    client.menuItem.findMany({ where: { articleId: id }, select: { menu: { select: { location: true } } } }),
   ]);
   const lists = [
     cacheKeys.articleLists,
@@ -88,38 +90,38 @@ async function articleState(id: number, article: ArticleRow | null, live: boolea
 }
 
 /** An article's key state at `now`. */
-export async function articleEffect(id: number, now: Date): Promise<KeyState> {
-  const article = await readArticle(id);
-  return articleState(id, article, article != null && isLiveArticle(article, now));
+export async function articleEffect(client: Tx, id: number, now: Date): Promise<KeyState> {
+  const article = await readArticle(client, id);
+  return articleState(client, id, article, article != null && isLiveArticle(article, now));
 }
 
 /** The keys an article's scheduled instant changes: it was not live, and now is. */
-export async function keysOfGoingLive(id: number): Promise<string[]> {
-  const article = await readArticle(id);
-  return changedKeys(await articleState(id, article, false), await articleState(id, article, article != null));
+export async function keysOfGoingLive(id: number, client: Tx = db()): Promise<string[]> {
+  const article = await readArticle(client, id);
+  return changedKeys(await articleState(client, id, article, false), await articleState(client, id, article, article != null));
 }
 
 const articleIn =
   (argument: string): Effect =>
-  async (args, now) => {
+  async (client, args, now) => {
     const id = idOf(args[argument]);
-    return id === undefined ? new Map() : articleEffect(id, now);
+    return id === undefined ? new Map() : articleEffect(client, id, now);
   };
 const article = articleIn("id");
 
-const createArticle: Effect = async (_args, now, result) => {
+const createArticle: Effect = async (client, _args, now, result) => {
   const id = createdId(result);
-  return id === undefined ? new Map() : articleEffect(id, now);
+  return id === undefined ? new Map() : articleEffect(client, id, now);
 };
 
 /** An author's answers, lookups and URI; its list of articles changes only when articles move to or from it. */
-async function authorState(id: number | undefined, { articlesMove = false } = {}): Promise<KeyState> {
+async function authorState(client: Tx, id: number | undefined, { articlesMove = false } = {}): Promise<KeyState> {
   if (id === undefined) return new Map();
   const state: KeyState = new Map([
     [cacheKeys.author(id), everyTime()],
     [cacheKeys.authorList, everyTime()],
   ]);
-  const author = await db().author.findUnique({ where: { id }, select: { slug: true } });
+  const author = await client.author.findUnique({ where: { id }, select: { slug: true } });
   if (articlesMove) state.set(cacheKeys.authorArticles(id), everyTime());
   if (!author) return state;
   if (articlesMove) state.set(cacheKeys.authorSlugArticles(author.slug), everyTime());
@@ -128,13 +130,13 @@ async function authorState(id: number | undefined, { articlesMove = false } = {}
 
 const authorIn =
   (argument: string): Effect =>
-  (args) =>
-    authorState(idOf(args[argument]));
+  (client, args) =>
+    authorState(client, idOf(args[argument]));
 
-const deleteAuthor: Effect = async (args) => {
+const deleteAuthor: Effect = async (client, args) => {
   const [deleted, heir] = await Promise.all([
-    authorState(idOf(args.id), { articlesMove: true }),
-    authorState(idOf(args.reassignArticlesTo), { articlesMove: true }),
+    authorState(client, idOf(args.id), { articlesMove: true }),
+    authorState(client, idOf(args.reassignArticlesTo), { articlesMove: true }),
   ]);
   return new Map([...deleted, ...heir]);
 };
@@ -143,7 +145,7 @@ const deleteAuthor: Effect = async (args) => {
  * A category's change: the tree (names, slugs, parents behind URIs, breadcrumbs, lookups and the
  * `categorySlug` filter), counts, its row, and the lists of its ancestors, which hold its articles.
  */
-async function categoryState(id: number | undefined, also: (number | undefined)[] = []): Promise<KeyState> {
+async function categoryState(client: Tx, id: number | undefined, also: (number | undefined)[] = []): Promise<KeyState> {
   const state: KeyState = new Map([
     [cacheKeys.categoryTree, everyTime()],
     [cacheKeys.categoryCounts, everyTime()],
@@ -151,43 +153,43 @@ async function categoryState(id: number | undefined, also: (number | undefined)[
   if (id === undefined) return state;
   state.set(cacheKeys.category(id), everyTime());
   const [holding, receiving] = await Promise.all([
-    categoryWithAncestors([id]),
-    categoryWithAncestors(also.filter((other): other is number => other !== undefined)),
+    categoryWithAncestors(client, [id]),
+    categoryWithAncestors(client, also.filter((other): other is number => other !== undefined)),
   ]);
   for (const category of holding) state.set(cacheKeys.categoryArticles(category.id), "holds");
   for (const category of receiving) state.set(cacheKeys.categoryArticles(category.id), everyTime());
   return state;
 }
 
-const updateCategory: Effect = (args) => categoryState(idOf(args.id));
-const createCategory: Effect = (_args, _now, result) => categoryState(createdId(result));
-const deleteCategory: Effect = (args) => categoryState(idOf(args.id), [idOf(args.moveArticlesTo)]);
+const updateCategory: Effect = (client, args) => categoryState(client, idOf(args.id));
+const createCategory: Effect = (client, _args, _now, result) => categoryState(client, createdId(result));
+const deleteCategory: Effect = (client, args) => categoryState(client, idOf(args.id), [idOf(args.moveArticlesTo)]);
 
-async function pageState(id: number | undefined): Promise<KeyState> {
+async function pageState(client: Tx, id: number | undefined): Promise<KeyState> {
   const state: KeyState = new Map([[cacheKeys.pageList, everyTime()]]);
   if (id === undefined) return state;
   state.set(cacheKeys.page(id), everyTime());
   const [page, menus] = await Promise.all([
-    db().page.findUnique({ where: { id }, select: { slug: true, status: true } }),
-    db().menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } }),
+    client.page.findUnique({ where: { id }, select: { slug: true, status: true } }),
+    client.menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } }),
   ]);
   for (const { menu } of menus) state.set(cacheKeys.menu(menu.location), everyTime());
   if (!page || !isLivePage(page)) return state;
   return state.set(cacheKeys.slugLookup("Page", page.slug), "live").set(cacheKeys.uri(uris.page(page.slug)), "live");
 }
 
-const page: Effect = (args) => pageState(idOf(args.id));
-const createPage: Effect = (_args, _now, result) => pageState(createdId(result));
+const page: Effect = (client, args) => pageState(client, idOf(args.id));
+const createPage: Effect = (client, _args, _now, result) => pageState(client, createdId(result));
 
 /** A redirect changes what `resolveUri` answers at its old path, and at its target (a redirect from there is dropped). */
-const redirect: Effect = async (_args, _now, result) => {
-  const { from, to } = (result ?? {}) as { from?: string; to?: string };
+const redirect: Effect = async (_client, args, _now, result) => {
+  const { from = args.from as string | undefined, to } = (typeof result === "object" && result !== null ? result : {}) as { from?: string; to?: string };
   return new Map([from, to].filter((uri): uri is string => uri !== undefined).map((uri) => [cacheKeys.uri(uri), everyTime()]));
 };
 
 const keys =
   (...of: ((args: Args) => string)[]): Effect =>
-  async (args) =>
+  async (_client, args) =>
     new Map(of.map((key) => [key(args), everyTime()]));
 
 /**
@@ -212,7 +214,7 @@ export const MUTATION_EFFECTS: Record<string, Effect> = {
   unpublishArticle: article,
   archiveArticle: article,
   deleteArticle: article,
-  createAuthor: (_args, _now, result) => authorState(createdId(result)),
+  createAuthor: (client, _args, _now, result) => authorState(client, createdId(result)),
   updateAuthor: authorIn("id"),
   deleteAuthor,
   createCategory,
@@ -238,4 +240,9 @@ export const MUTATION_EFFECTS: Record<string, Effect> = {
   sendContactMessage: nothingPublic,
   eraseSubscriber: nothingPublic,
   markContactMessageHandled: nothingPublic,
+  createWebhook: nothingPublic,
+  updateWebhook: nothingPublic,
+  deleteWebhook: nothingPublic,
+  rotateWebhookSecret: nothingPublic,
+  redeliverWebhook: nothingPublic,
 };
