@@ -17,6 +17,15 @@ export const anonymous: Viewer = { kind: "anonymous" };
 /** The request header that carries a preview token (createPreviewLink). */
 export const PREVIEW_HEADER = "lantern-preview";
 
+/**
+ * The request's preview token, or null without the header. An empty header counts as one (a
+ * token refused as PREVIEW_EXPIRED): `get`, not `has`, which some Headers implementations
+ * answer false for an empty value.
+ */
+export function previewTokenOf(headers: Headers): string | null {
+  return headers.get(PREVIEW_HEADER);
+}
+
 /** The one article a preview viewer may see beyond what is live, or null for every other viewer. */
 export function previewedArticleId(viewer: Viewer): number | null {
   return viewer.kind === "preview" ? viewer.articleId : null;
@@ -42,5 +51,5 @@ export function isAdmin(viewer: Viewer): viewer is Editor {
  * never stores nor serves an answer for it, whoever the token turns out to be.
  */
 export function carriesCredentials(headers: Headers): boolean {
-  return headers.has("authorization") || headers.has("cookie") || headers.has(PREVIEW_HEADER);
+  return headers.has("authorization") || headers.has("cookie") || previewTokenOf(headers) != null;
 }

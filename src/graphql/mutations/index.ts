@@ -8,6 +8,7 @@ import "./menu-mutations.ts";
 import "./site-mutations.ts";
 import "./redirect-mutations.ts";
 import "./review-mutations.ts";
+import "./preview-mutations.ts";
 
 builder.mutationType({
   description: "Editing, with an API token (see docs/editors.md); and the public forms (subscribe, confirmSubscription, unsubscribe, sendContactMessage), which need none",
