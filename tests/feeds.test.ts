@@ -48,10 +48,11 @@ describe("GET /sitemap.xml", () => {
     expect(urls.filter((url) => /^http:\/\/localhost:4000\/[a-z0-9-]+\/$/.test(url))).toHaveLength(published);
   });
 
-  it("dates an article by the latest of its last save and its last review", async () => {
+  it("dates an article by the latest of its public last-updated date (publication or last MATERIAL change) and its last review", async () => {
     const article = await db().article.findUniqueOrThrow({ where: { slug: "the-therapeutic-relationship" }, include: { trust: true } });
     const url = `${SITE}/the-therapeutic-relationship/`;
-    const expected = new Date(Math.max(article.updatedAt.getTime(), article.trust!.reviewedAt!.getTime()));
+    const updated = Math.max(article.publishedAt!.getTime(), article.modifiedAt?.getTime() ?? 0);
+    const expected = new Date(Math.max(updated, article.trust!.reviewedAt!.getTime()));
     expect(lastmodOf((await fetchText("/sitemap.xml")).text, url)).toBe(expected.toISOString());
 
     // A review approved later moves lastmod to the review.

@@ -51,6 +51,13 @@ const REFUSALS: Record<string, Refusal[]> = {
   unpublishArticle: [{ why: "no such article", role: "editor", query: () => `mutation { unpublishArticle(id: "${noArticle}") { article { id } } }` }],
   unsubscribe: [{ why: "unknown token", role: "editor", query: () => `mutation { unsubscribe(token: "bogus") { ok message } }` }],
   updateArticle: [{ why: "conflicting version", role: "editor", query: (s) => `mutation { updateArticle(id: "${s.x.globalId}", expectedVersion: ${s.x.version + 7}, input: { title: "X2" }) { article { id } } }` }],
+  restoreArticleRevision: [
+    { why: "conflicting version", role: "editor", query: (s) => `mutation { restoreArticleRevision(articleId: "${s.x.globalId}", version: 1, expectedVersion: ${s.x.version + 7}) { article { id } } }` },
+    { why: "a version the article never had", role: "editor", query: (s) => `mutation { restoreArticleRevision(articleId: "${s.x.globalId}", version: 999, expectedVersion: ${s.x.version}) { article { id } } }` },
+  ],
+  createPreviewLink: [{ why: "no such article", role: "editor", query: () => `mutation { createPreviewLink(articleId: "${noArticle}") { token } }` }],
+  revokePreviewLink: [{ why: "no such link", role: "editor", query: () => `mutation { revokePreviewLink(id: "987654321") { id } }` }],
+  rotatePreviewSigningKey: [{ why: "editors may not", role: "editor", query: () => `mutation { rotatePreviewSigningKey { rotatedAt } }` }],
   updateArticleTrust: [{ why: "no such reviewer", role: "editor", query: (s) => `mutation { updateArticleTrust(articleId: "${s.x.globalId}", input: { medicalReviewerIds: ["${noAuthor}"] }) { article { id } } }` }],
   updateAuthor: [{ why: "empty name", role: "editor", query: (s) => `mutation { updateAuthor(id: "${encodeGlobalID("Author", s.a.id)}", input: { name: "" }) { author { id } } }` }],
   updateAuthorProfile: [{ why: "not a link", role: "editor", query: (s) => `mutation { updateAuthorProfile(authorId: "${encodeGlobalID("Author", s.a.id)}", input: { sameAs: ["not a link"] }) { author { id } } }` }],

@@ -12,6 +12,7 @@ import { isEditorRequest } from "../auth/viewer-from-request.ts";
 import { registeredOperationNames } from "../graphql/safety/trusted-documents.ts";
 import { readiness } from "../http/health.ts";
 import { databaseGuard } from "../http/database-guard.ts";
+import { previewRefusal } from "../graphql/safety/preview-refusal.ts";
 import { serveGraphiQL } from "../http/graphiql/serve.ts";
 import { landingPages } from "../http/landing-page.ts";
 import { systemClock, type Clock } from "../platform/clock.ts";
@@ -45,7 +46,7 @@ export function createLanternYoga(settings: Config, { clock = systemClock, featu
   const served = serverSchema();
   return createYoga({
     schema: served,
-    context: (initial) => createContext(initial, clock, live, formsService, settings.SITE_URL),
+    context: (initial) => createContext(initial, clock, live, formsService, settings.SITE_URL, settings.PREVIEW_URL),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL is served by serveGraphiQL, from files of its own (not from a CDN).
@@ -67,6 +68,7 @@ export function createLanternYoga(settings: Config, { clock = systemClock, featu
       formPages(formsService),
       useLanternMetrics({ token: settings.METRICS_TOKEN, registeredOperations: registeredOperationNames() }),
       databaseGuard(),
+      previewRefusal(clock),
       publicFeeds(settings.SITE_URL, clock, cache),
       ...safetyPlugins({ settings, schema: served, isEditorRequest: (request) => isEditorRequest(request, clock.now()) }),
       responseCachePlugin(cache),

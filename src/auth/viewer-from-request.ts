@@ -1,12 +1,15 @@
 import { db, writeDb } from "../db/client.ts";
-import { anonymous, isEditor, type Viewer } from "../domain/viewer.ts";
+import { anonymous, previewTokenOf, isEditor, type Viewer } from "../domain/viewer.ts";
 import { authenticateToken } from "./tokens.ts";
+import { previewViewer } from "./preview-links.ts";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
- * Who is asking: a valid `Authorization: Bearer <token>` makes an editor or admin; anything
- * else (no header, unknown or revoked token) reads anonymously, and protected fields refuse it.
+ * Who is asking: a valid `Authorization: Bearer <token>` makes an editor or admin; else a
+ * `Lantern-Preview: <token>` header makes a preview viewer, or is refused with PREVIEW_EXPIRED
+ * (src/auth/preview-links.ts); anything else (no header, unknown or revoked API token) reads
+ * anonymously, and protected fields refuse it.
  */
 export function viewerFromRequest(request: Request, now: Date): Promise<Viewer> {
   // Asked by the trusted-documents check and by the context: look the token up once.
@@ -27,7 +30,8 @@ const viewers = new WeakMap<Request, Promise<Viewer>>();
 
 async function lookUpViewer(request: Request, now: Date): Promise<Viewer> {
   const match = BEARER.exec(request.headers.get("authorization") ?? "");
-  if (!match) return anonymous;
-  const token = await authenticateToken(db(), match[1]!, now, writeDb());
-  return token ? { kind: "token", tokenId: token.id, name: token.name, role: token.role, authorId: token.authorId } : anonymous;
+  const token = match ? await authenticateToken(db(), match[1]!, now, writeDb()) : null;
+  if (token) return { kind: "token", tokenId: token.id, name: token.name, role: token.role, authorId: token.authorId };
+  const preview = previewTokenOf(request.headers);
+  return preview == null ? anonymous : previewViewer(db(), preview, now);
 }

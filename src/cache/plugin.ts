@@ -9,7 +9,7 @@ import { committedChanges } from "../changes/recording.ts";
 import { PRIVATE, cacheKeyHeaders, sharedCacheControl } from "../platform/http/etag.ts";
 import { serveCached } from "../platform/http/serve-cached.ts";
 import { cacheKeys } from "../domain/cache-keys.ts";
-import { carriesCredentials, isEditor, type Viewer } from "../domain/viewer.ts";
+import { carriesCredentials, previewTokenOf, isEditor, type Viewer } from "../domain/viewer.ts";
 
 interface Pending {
   id: string;
@@ -119,6 +119,16 @@ export function responseCachePlugin(cache: ResponseCache, graphqlPath = "/graphq
     // eslint-disable-next-line @typescript-eslint/unbound-method -- Yoga passes hook callbacks as closures, made to be destructured
     async onResponse({ request, response, setResponse }) {
       if (!cacheOfRequest.has(request)) return;
+      if (previewTokenOf(request.headers) != null) {
+        // A preview shows what readers may not see: for its holder alone, never indexed, never kept
+        // (carriesCredentials kept it out of the cache), and with no keys for a CDN to file it under.
+        response.headers.set("cache-control", PRIVATE);
+        response.headers.set("x-robots-tag", "noindex");
+        response.headers.delete("surrogate-key");
+        response.headers.delete("xkey");
+        cache.count("bypass");
+        return;
+      }
       const pending = pendingOfRequest.get(request);
       const lookup = pending?.lookup && (await pending.lookup);
       if (pending && lookup?.servable && pending.answeredFromCache === pending.operations) {

@@ -1,4 +1,4 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { badInput } from "./errors.ts";
 
 export type EditableType = "Article" | "Author" | "Category" | "Page";
@@ -22,4 +22,9 @@ export function decodeNodeId(globalId: string, typename: EditableType, field: st
     throw badInput(`"${field}" must be the id of ${/^[AEIOU]/.test(typename) ? "an" : "a"} ${typename}`, { field });
   }
   return parts.id;
+}
+
+/** The Relay global id of a row of `typename` (the form revisions store ids in). */
+export function encodeNodeId(typename: EditableType, id: number): string {
+  return encodeGlobalID(typename, id);
 }

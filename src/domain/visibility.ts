@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import { isEditor, type Viewer } from "./viewer.ts";
+import { isEditor, previewedArticleId, type Viewer } from "./viewer.ts";
 
 /**
  * What a caller may see, defined once. Every path takes its form from here: Prisma filters
@@ -32,8 +32,19 @@ export function publishedArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return { status: LIVE_STATUS, publishedAt: { lte: now } };
 }
 
+/**
+ * Editors see every article; a preview viewer sees the live ones and the one article of its
+ * link, whatever its status; everyone else the live ones.
+ */
 export function visibleArticleWhere({ viewer, now }: VisibilityScope): Prisma.ArticleWhereInput {
-  return isEditor(viewer) ? {} : publishedArticleWhere(now);
+  if (isEditor(viewer)) return {};
+  const previewed = previewedArticleId(viewer);
+  return previewed == null ? publishedArticleWhere(now) : { OR: [publishedArticleWhere(now), { id: previewed }] };
+}
+
+/** The in-memory form of visibleArticleWhere, for rows already read. */
+export function isVisibleArticle(article: { id: number; status: string; publishedAt: Date | null }, { viewer, now }: VisibilityScope): boolean {
+  return isEditor(viewer) || previewedArticleId(viewer) === article.id || isLiveArticle(article, now);
 }
 
 /** `alias` is the table's alias in the statement: written by the code, never taken from input. */
@@ -42,7 +53,11 @@ export function publishedArticleSql(alias: string, now: Date): Prisma.Sql {
 }
 
 export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope): Prisma.Sql {
-  return isEditor(viewer) ? Prisma.sql`1 = 1` : publishedArticleSql(alias, now);
+  if (isEditor(viewer)) return Prisma.sql`1 = 1`;
+  const previewed = previewedArticleId(viewer);
+  return previewed == null
+    ? publishedArticleSql(alias, now)
+    : Prisma.sql`(${publishedArticleSql(alias, now)} OR ${column(alias, "id")} = ${previewed})`;
 }
 
 /**

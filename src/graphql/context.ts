@@ -20,6 +20,8 @@ export interface Context {
   siteUrl: string;
   /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: webhooks may point at loopback and private addresses. */
   allowPrivateWebhooks: boolean;
+  /** PREVIEW_URL: the front end's draft-mode address with {token} and {uri}, if set. */
+  previewUrl?: string;
 }
 
 /** Drops everything the request's loaders cached (after a mutation changed the data). */
@@ -27,10 +29,10 @@ export function refreshLoaders(ctx: Context): void {
   ctx.loaders = createLoaders(ctx);
 }
 
-export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService, siteUrl: string): Promise<Context> {
+export async function createContext(initial: YogaInitialContext, clock: Clock, featuredLive: FeaturedLive, forms: FormsService, siteUrl: string, previewUrl?: string): Promise<Context> {
   const now = clock.now();
   const scope = { viewer: await viewerFromRequest(initial.request, now), now };
   // Yoga's initial context is the server context (over node:http, { req, res }) plus the request.
   const client = formClient(initial.request, initial, forms.settings.TRUST_PROXY);
-  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client }, siteUrl, allowPrivateWebhooks: forms.settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+  return { ...scope, loaders: createLoaders(scope), featuredLive, forms: { service: forms, client }, siteUrl, allowPrivateWebhooks: forms.settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS, previewUrl };
 }

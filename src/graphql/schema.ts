@@ -4,6 +4,7 @@ import "./scalars/text-format.ts";
 import "./types/article.ts";
 import "./types/search.ts";
 import "./types/article-trust.ts";
+import "./types/article-revisions.ts";
 import "./types/author-credentials.ts";
 import "./types/review-queries.ts";
 import "./types/editorial-settings.ts";

@@ -93,6 +93,11 @@ export const environmentVariables = z.object({
   RESPONSE_CACHE_REDIS_MB: positive(32).describe("With Redis: the most Lantern keeps there, in MiB (answers, their cache keys and bookkeeping), shared by every instance; the least recently used make room, only for an answer asked for more often."),
   RESPONSE_CACHE_MAX_ANSWER_KB: positive(1024).describe("An answer larger than this, in KiB, is served but not cached, in either store."),
   RESPONSE_CACHE_DEBUG_HEADERS: z.stringbool().default(false).describe("`true`: answers say `X-Cache: HIT` or `MISS` (for debugging only: it tells one client what others asked)."),
+  PREVIEW_URL: z
+    .string()
+    .refine((url) => /^https?:\/\/[^\s]+$/.test(url) && url.includes("{token}"), { message: "must be an http(s) URL containing {token} (and optionally {uri})" })
+    .optional()
+    .describe("Where a preview link opens the front end's draft mode: an http(s) URL with `{token}` and optionally `{uri}` placeholders (both URL-encoded when filled in), e.g. `https://www.example.com/api/draft?token={token}&uri={uri}`. Unset: `createPreviewLink` answers `url: null` (the token alone). See [Previews](previews.md)."),
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional().describe("Unset: no CDN. Set: every eviction is also sent there as `PURGE <CDN_PURGE_URL>` with the cache keys in `xkey` and `Surrogate-Key`. See [A CDN in front](caching.md#a-cdn-in-front)."),
 });
 

@@ -39,6 +39,7 @@ export interface ArticleFacts {
   derivedExcerpt: string;
   publishedAt: Date | null;
   updatedAt: Date;
+  modifiedAt: Date | null;
   featuredImageUrl: string | null;
   authorId: number;
 }
@@ -88,6 +89,7 @@ export function createTrustLoaders(scope: Scope) {
           derivedExcerpt: true,
           publishedAt: true,
           updatedAt: true,
+          modifiedAt: true,
           featuredImageUrl: true,
           authorId: true,
         },

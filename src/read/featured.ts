@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { Prisma, type Article, type FeaturedItem } from "../generated/prisma/client.ts";
 import { db } from "../db/client.ts";
+import { isEditor } from "../domain/viewer.ts";
 import { liveFeaturedWindowSql, publishedArticleSql, visibleArticleSql, type VisibilityScope } from "../domain/visibility.ts";
 
 /** What a featured item shows of its article; the schema loads any other field asked of it. */
@@ -21,7 +22,7 @@ function featuredItemOf({ articleId, articleTitle, articleExcerpt, articleDerive
 export function featuredItemsSql(slots: readonly string[], which: "live" | "all", scope: VisibilityScope): Prisma.Sql {
   const where =
     which === "live"
-      ? Prisma.sql`${liveFeaturedWindowSql("item", scope.now)} AND ${publishedArticleSql("article", scope.now)}`
+      ? Prisma.sql`${liveFeaturedWindowSql("item", scope.now)} AND ${isEditor(scope.viewer) ? publishedArticleSql("article", scope.now) : visibleArticleSql("article", scope)}`
       : visibleArticleSql("article", scope);
   return Prisma.sql`
     SELECT "item"."id", "item"."slot", "item"."position", "item"."articleId", "item"."title", "item"."excerpt",
@@ -35,7 +36,8 @@ export function featuredItemsSql(slots: readonly string[], which: "live" | "all"
 
 /**
  * Featured items of the given slots with their articles, in order, in one statement: the live
- * ones whose articles are published (what everyone sees, editors included), or every item whose
+ * ones whose articles are published (what everyone sees, editors included; a preview viewer also
+ * sees its one article there), or every item whose
  * article the viewer may see (what editors manage).
  */
 export async function loadFeaturedItems(slots: readonly string[], which: "live" | "all", scope: VisibilityScope): Promise<FeaturedItemRow[]> {

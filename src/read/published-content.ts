@@ -1,5 +1,6 @@
 import { db } from "../db/client.ts";
 import { anonymous } from "../domain/viewer.ts";
+import { publicModifiedAt } from "../domain/revisions.ts";
 import { visibleArticleWhere, visiblePageWhere } from "../domain/visibility.ts";
 
 /** What anyone may read at `now`: the sitemap and the feed show nothing else. */
@@ -32,26 +33,29 @@ export async function publishedCounts(now: Date) {
   return { articles, pages, authors, tags };
 }
 
-/** When a published article last changed (saved, or medically reviewed): two aggregates. */
+/** When a published article last changed for readers (published, changed materially, or medically reviewed): two aggregates. */
 export async function lastArticleChange(now: Date): Promise<Date> {
   const where = visibleArticleWhere(publicScope(now));
-  const [saved, reviewed] = await Promise.all([
-    db().article.aggregate({ where, _max: { updatedAt: true } }),
+  const [changed, reviewed] = await Promise.all([
+    db().article.aggregate({ where, _max: { publishedAt: true, modifiedAt: true } }),
     db().articleTrust.aggregate({ where: { article: where }, _max: { reviewedAt: true } }),
   ]);
-  return latest(saved._max.updatedAt, reviewed._max.reviewedAt);
+  return latest(changed._max.publishedAt, changed._max.modifiedAt, reviewed._max.reviewedAt);
 }
 
-/** Published articles, newest first, with the time each last changed: saved, or medically reviewed. */
+/**
+ * Published articles, newest first, with the time each last changed for readers: its public
+ * last-updated date (a MINOR edit does not move it, src/domain/revisions.ts), or its medical review.
+ */
 export async function publishedArticleDates(now: Date, { skip, take }: Slice) {
   const articles = await db().article.findMany({
     where: visibleArticleWhere(publicScope(now)),
-    select: { slug: true, updatedAt: true, trust: { select: { reviewedAt: true } } },
+    select: { slug: true, publishedAt: true, modifiedAt: true, trust: { select: { reviewedAt: true } } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     skip,
     take,
   });
-  return articles.map((article) => ({ slug: article.slug, lastModified: latest(article.updatedAt, article.trust?.reviewedAt) }));
+  return articles.map((article) => ({ slug: article.slug, lastModified: latest(publicModifiedAt(article), article.trust?.reviewedAt) }));
 }
 
 export async function publishedPageDates(now: Date, { skip, take }: Slice) {

@@ -9,6 +9,9 @@ import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, re
 import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, dropRedirectsTo } from "./redirects.ts";
 import { isLiveArticle } from "../domain/visibility.ts";
+import { type ChangeKind, type RevisedState, changeEffects, diffStates, parseChanges, stateAtVersion } from "../domain/revisions.ts";
+import { encodeNodeId } from "../domain/global-ids.ts";
+import { addCorrection } from "./article-trust.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -67,9 +70,29 @@ function conflictMessage(expected: number, current: number): string {
   return `The article is at version ${current}: it was saved again after version ${expected}, which you read. Reload it and apply your changes again`;
 }
 
+/** Who made a change, as its revision records it (null: the system, e.g. a maintenance job). */
+export interface ChangeAuthor {
+  tokenId: number;
+  name: string;
+}
+
+export interface ChangeOptions {
+  /** MINOR unless given. */
+  kind?: ChangeKind | null;
+  /** Required for a CORRECTION (recorded as the article's correction), refused otherwise. */
+  correctionNote?: string | null;
+  by: ChangeAuthor | null;
+  /** Set by restoreArticleRevision. */
+  restoredFromVersion?: number;
+}
+
+const correctionNoteSchema = optionalText(5000);
+
 /**
  * Saves changes only if nobody saved since the editor loaded `expectedVersion`; otherwise
  * CONFLICT with the current version, so the editor can reload and merge instead of overwriting.
+ * The previous values of the changed fields are kept as a revision in the same transaction; the
+ * change's kind decides whether the public "last updated" date moves and the review falls due.
  */
 export async function updateArticle(
   tx: Tx,
@@ -77,13 +100,24 @@ export async function updateArticle(
   rawInput: RawInput,
   expectedVersion: number,
   now: Date,
+  options: ChangeOptions = { by: null },
 ): Promise<number> {
   const input = validateInput(updateSchema, rawInput, "input");
+  const kind = options.kind ?? "MINOR";
+  const correctionNote = validateInput(correctionNoteSchema, options.correctionNote, "correctionNote");
+  if (kind === "CORRECTION" && !correctionNote) {
+    throw badInput('"correctionNote" is required for a CORRECTION: it is shown to readers with the article', { field: "correctionNote" });
+  }
+  if (kind !== "CORRECTION" && correctionNote) {
+    throw badInput('"correctionNote" is only for kind: CORRECTION', { field: "correctionNote" });
+  }
   const article = await existingArticle(tx, globalId, "id");
   const authorId = input.authorId == null ? undefined : (await existingAuthor(tx, input.authorId, "input.authorId")).id;
   const categoryIds = input.categoryIds == null ? undefined : await existingCategoryIds(tx, input.categoryIds);
   const newSlug = await changedSlug(tx, "article", input.slug, article);
   const prepared = input.body === undefined ? undefined : prepareArticleBody(input.body);
+  const before = await revisedState(tx, article.id);
+  const effects = changeEffects(kind);
 
   const { count } = await tx.article.updateMany({
     where: { id: article.id, version: expectedVersion },
@@ -110,7 +144,80 @@ export async function updateArticle(
   if (newSlug) {
     await addRedirect(tx, uris.article(article.slug), uris.article(newSlug), { contentIsPublic: isLiveArticle(article, now) });
   }
+  const changes = diffStates(before, await revisedState(tx, article.id));
+  if (changes.length > 0) {
+    await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        version: expectedVersion + 1,
+        createdAt: now,
+        tokenId: options.by?.tokenId ?? null,
+        tokenName: options.by?.name ?? null,
+        kind,
+        changes: JSON.stringify(changes),
+        restoredFromVersion: options.restoredFromVersion ?? null,
+      },
+    });
+    if (effects.movesModifiedDate) await tx.article.update({ where: { id: article.id }, data: { modifiedAt: now } });
+    if (effects.makesReviewDue) {
+      await tx.articleTrust.upsert({ where: { articleId: article.id }, create: { articleId: article.id, nextReviewDue: now }, update: { nextReviewDue: now } });
+    }
+  }
+  if (correctionNote) await addCorrection(tx, globalId, { text: correctionNote }, now);
   return article.id;
+}
+
+/** The article's editable fields now, in the form revisions store them. */
+async function revisedState(tx: Tx, articleId: number): Promise<RevisedState> {
+  const row = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: {
+      title: true,
+      body: true,
+      excerpt: true,
+      slug: true,
+      featuredImageUrl: true,
+      videoUrl: true,
+      authorId: true,
+      categories: { select: { categoryId: true }, orderBy: { position: "asc" } },
+    },
+  });
+  return {
+    title: row.title,
+    body: row.body,
+    excerpt: row.excerpt,
+    slug: row.slug,
+    featuredImageUrl: row.featuredImageUrl,
+    videoUrl: row.videoUrl,
+    authorId: encodeNodeId("Author", row.authorId),
+    categoryIds: row.categories.map((link) => encodeNodeId("Category", link.categoryId)),
+  };
+}
+
+/**
+ * Writes the editable fields as they were at `version` as a new version (through updateArticle:
+ * the same checks, a revision that records the restore). The status does not change: a
+ * published article stays published. NOT_FOUND for a version the article never had.
+ */
+export async function restoreArticleRevision(
+  tx: Tx,
+  articleGlobalId: string,
+  version: number,
+  expectedVersion: number,
+  now: Date,
+  options: ChangeOptions,
+): Promise<number> {
+  const article = await existingArticle(tx, articleGlobalId, "articleId");
+  if (!Number.isSafeInteger(version) || version < 1 || version > article.version) {
+    throw codedError("NOT_FOUND", `The article has no version ${version}: its versions are 1 to ${article.version}`, { field: "version" });
+  }
+  const revisions = await tx.articleRevision.findMany({ where: { articleId: article.id, version: { gt: version } }, select: { version: true, changes: true } });
+  const current = await revisedState(tx, article.id);
+  const target = stateAtVersion(current, revisions.map((r) => ({ version: r.version, changes: parseChanges(r.changes) })), version);
+  const input: RawInput = {};
+  for (const { field, after } of diffStates(current, target)) input[field] = after;
+  // A field emptied back to null is written as null (excerpt, image, video); title and body are never null.
+  return updateArticle(tx, articleGlobalId, input, expectedVersion, now, { ...options, restoredFromVersion: version });
 }
 
 /** Publishes now, or at `at` (a future time schedules it; a past one back-dates it). */

@@ -5,10 +5,17 @@ import {
   createArticle,
   deleteArticle,
   publishArticle,
+  restoreArticleRevision,
   unpublishArticle,
   updateArticle,
+  type ChangeAuthor,
 } from "../../write/articles.ts";
 import { ArticlePayload, DeletePayload } from "./payloads.ts";
+import { ChangeKindEnum } from "../types/article-revisions.ts";
+import { isEditor, type Viewer } from "../../domain/viewer.ts";
+
+/** The token a change is recorded with. */
+const changeAuthor = (viewer: Viewer): ChangeAuthor | null => (isEditor(viewer) ? { tokenId: viewer.tokenId, name: viewer.name } : null);
 
 const CreateArticleInput = builder.inputType("CreateArticleInput", {
   description: "A new article; it starts as a DRAFT",
@@ -59,9 +66,36 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ description: "The article's global id", required: true }),
       input: t.arg({ description: "The changes", type: UpdateArticleInput, required: true }),
       expectedVersion: t.arg.int({ required: true, description: "The version you last read; CONFLICT if someone saved since" }),
+      kind: t.arg({
+        type: ChangeKindEnum,
+        required: false,
+        description: "What kind of change this is (MINOR when omitted): MATERIAL and CORRECTION move the public last-updated date",
+      }),
+      correctionNote: t.arg.string({
+        required: false,
+        description: "Required with kind CORRECTION, refused otherwise: recorded as the article's correction, shown to readers",
+      }),
     },
-    resolve: async (_root, { id, input, expectedVersion }, ctx) => ({
-      id: await inTransaction((tx) => updateArticle(tx, String(id), input, expectedVersion, ctx.now)),
+    resolve: async (_root, { id, input, expectedVersion, kind, correctionNote }, ctx) => ({
+      id: await inTransaction((tx) => updateArticle(tx, String(id), input, expectedVersion, ctx.now, { kind, correctionNote, by: changeAuthor(ctx.viewer) })),
+    }),
+  }),
+  restoreArticleRevision: t.field({
+    description:
+      "Writes an article's editable fields as they were at an earlier version, as a new version (its status does not change; the revisions record the restore)",
+    type: ArticlePayload,
+    authScopes: editor,
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      version: t.arg.int({ required: true, description: "The version whose fields to restore (see Article.revisions)" }),
+      expectedVersion: t.arg.int({ required: true, description: "The version you last read; CONFLICT if someone saved since" }),
+      kind: t.arg({ type: ChangeKindEnum, required: false, description: "The kind of the restoring change; MINOR when omitted" }),
+      correctionNote: t.arg.string({ required: false, description: "Required with kind CORRECTION, refused otherwise" }),
+    },
+    resolve: async (_root, { articleId, version, expectedVersion, kind, correctionNote }, ctx) => ({
+      id: await inTransaction((tx) =>
+        restoreArticleRevision(tx, String(articleId), version, expectedVersion, ctx.now, { kind, correctionNote, by: changeAuthor(ctx.viewer) }),
+      ),
     }),
   }),
   publishArticle: t.field({

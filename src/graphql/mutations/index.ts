@@ -9,6 +9,7 @@ import "./site-mutations.ts";
 import "./redirect-mutations.ts";
 import "./review-mutations.ts";
 import "./webhook-mutations.ts";
+import "./preview-mutations.ts";
 
 builder.mutationType({
   description: "Editing, with an API token (see docs/editors.md); and the public forms (subscribe, confirmSubscription, unsubscribe, sendContactMessage), which need none",

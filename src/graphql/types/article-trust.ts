@@ -1,5 +1,6 @@
 import type { ArticleCitation, ArticleCorrection, Author as AuthorRow } from "../../generated/prisma/client.ts";
 import type { Context } from "../context.ts";
+import { publicModifiedAt } from "../../domain/revisions.ts";
 import { builder } from "../builder.ts";
 import "../scalars/json-scalar.ts";
 import { Article, breadcrumbTrail } from "./article.ts";
@@ -127,7 +128,7 @@ async function structuredDataOf(articleId: number, ctx: Context) {
     description: facts.excerpt ?? facts.derivedExcerpt,
     imageUrl: facts.featuredImageUrl,
     publishedAt: facts.publishedAt,
-    modifiedAt: facts.updatedAt,
+    modifiedAt: publicModifiedAt(facts) ?? facts.updatedAt,
     authors: authorPeople,
     reviewers: reviewerPeople,
     reviewedAt: review?.reviewedAt ?? null,

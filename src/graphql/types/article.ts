@@ -18,6 +18,7 @@ import { Author } from "./author.ts";
 import { db } from "../../db/client.ts";
 import { countFiledArticles } from "../../read/filed-article-counts.ts";
 import { authorArticleCountBySlug } from "../../read/article-counts.ts";
+import { publicModifiedAt } from "../../domain/revisions.ts";
 
 export const ArticleStatusEnum = builder.enumType("ArticleStatus", {
   description: "Where an article is in its life; anonymous callers only ever see PUBLISHED articles whose publishedAt has passed",
@@ -155,6 +156,14 @@ export const Article = builder.prismaNode("Article", {
       type: "DateTime", nullable: true,
     }),
     updatedAt: t.expose("updatedAt", { description: "When the article was last saved", type: "DateTime" }),
+    modifiedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "The public last-updated date (JSON-LD dateModified): the last MATERIAL or CORRECTION change, not before publishedAt; MINOR edits do not move it. Null for an article never published",
+      select: { modifiedAt: true, publishedAt: true },
+      resolve: (article) => publicModifiedAt(article),
+    }),
     author: t.field({
       description: "The byline",
       type: Author,

@@ -2,6 +2,7 @@ import { db } from "../../db/client.ts";
 import { absoluteUrl, uris } from "../../domain/uri.ts";
 import { loadSite } from "../../read/site.ts";
 import { visibleArticleWhere } from "../../domain/visibility.ts";
+import { publicModifiedAt } from "../../domain/revisions.ts";
 import { XML_DECLARATION, xmlText } from "./xml.ts";
 import { latest, publicScope } from "../../read/published-content.ts";
 
@@ -32,7 +33,7 @@ export async function atomFeed(siteUrl: string, now: Date): Promise<string> {
       derivedExcerpt: true,
       body: full,
       publishedAt: true,
-      updatedAt: true,
+      modifiedAt: true,
       author: { select: { name: true, slug: true } },
       contributors: { where: { role: "AUTHOR" }, orderBy: { position: "asc" }, select: { author: { select: { name: true, slug: true } } } },
       categories: { orderBy: { position: "asc" }, select: { category: { select: { slug: true, name: true } } } },
@@ -40,7 +41,7 @@ export async function atomFeed(siteUrl: string, now: Date): Promise<string> {
     },
   });
   const title = site.title;
-  const updatedOf = (a: (typeof articles)[number]) => latest(a.updatedAt, a.trust?.reviewedAt);
+  const updatedOf = (a: (typeof articles)[number]) => latest(publicModifiedAt(a), a.trust?.reviewedAt);
 
   const entries = articles.map((a) => {
     const url = absoluteUrl(siteUrl, uris.article(a.slug));
