@@ -9,6 +9,7 @@ import { type RawInput, validateInput, nodeId, optionalHttpUrl, optionalText, re
 import { changedSlug, slugForNew } from "./unique-slug.ts";
 import { addRedirect, dropRedirectsTo } from "./redirects.ts";
 import { isLiveArticle } from "../domain/visibility.ts";
+import { refreshRelatedIds } from "./related.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -57,6 +58,7 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
     },
   });
   await setArticleCategories(tx, article.id, categoryIds);
+  await refreshRelatedIds(tx, article.id);
   return article.id;
 }
 
@@ -107,6 +109,7 @@ export async function updateArticle(
     });
   }
   if (categoryIds) await setArticleCategories(tx, article.id, categoryIds);
+  await refreshRelatedIds(tx, article.id);
   if (newSlug) {
     await addRedirect(tx, uris.article(article.slug), uris.article(newSlug), { contentIsPublic: isLiveArticle(article, now) });
   }
