@@ -46,6 +46,7 @@ const REFUSALS: Record<string, Refusal[]> = {
   requestReview: [{ why: "no such reviewer", role: "editor", query: (s) => `mutation { requestReview(articleId: "${s.x.globalId}", reviewerId: "${noAuthor}") { article { id } } }` }],
   sendContactMessage: [{ why: "no proof of work", role: "editor", query: () => `mutation { sendContactMessage(input: { name: "N", email: "n@example.org", subject: "S", message: "M", proof: "bogus" }) { ok message } }` }],
   setFeatured: [{ why: "no such article", role: "editor", query: (s) => `mutation { setFeatured(slot: "${s.slot}", items: [{ articleId: "${noArticle}" }]) { slot } }` }],
+  setRelatedArticles: [{ why: "no such article", role: "editor", query: (s) => `mutation { setRelatedArticles(articleId: "${s.x.globalId}", relatedIds: ["${noArticle}"]) { article { id } } }` }],
   setMenu: [{ why: "no such article", role: "editor", query: (s) => `mutation { setMenu(location: "${s.menu}", items: [{ label: "X", articleId: "${noArticle}" }]) { menu { location } } }` }],
   subscribe: [{ why: "no proof of work", role: "editor", query: () => `mutation { subscribe(input: { email: "n@example.org", consentText: "Yes", source: "test", proof: "bogus" }) { ok message } }` }],
   unpublishArticle: [{ why: "no such article", role: "editor", query: () => `mutation { unpublishArticle(id: "${noArticle}") { article { id } } }` }],

@@ -229,6 +229,7 @@ export const MUTATION_EFFECTS: Record<string, Effect> = {
   createRedirect: redirect,
   deleteRedirect: redirect,
   updateArticleTrust: articleIn("articleId"),
+  setRelatedArticles: articleIn("articleId"),
   requestReview: articleIn("articleId"),
   approveReview: articleIn("articleId"),
   addCorrection: articleIn("articleId"),

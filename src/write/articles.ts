@@ -12,6 +12,7 @@ import { isLiveArticle } from "../domain/visibility.ts";
 import { type ChangeKind, type RevisedState, changeEffects, diffStates, parseChanges, stateAtVersion } from "../domain/revisions.ts";
 import { encodeNodeId } from "../domain/global-ids.ts";
 import { addCorrection } from "./article-trust.ts";
+import { refreshRelatedIds } from "./related.ts";
 
 const MAX_CATEGORIES = 20;
 
@@ -60,6 +61,7 @@ export async function createArticle(tx: Tx, rawInput: RawInput): Promise<number>
     },
   });
   await setArticleCategories(tx, article.id, categoryIds);
+  await refreshRelatedIds(tx, article.id);
   return article.id;
 }
 
@@ -141,6 +143,7 @@ export async function updateArticle(
     });
   }
   if (categoryIds) await setArticleCategories(tx, article.id, categoryIds);
+  await refreshRelatedIds(tx, article.id);
   if (newSlug) {
     await addRedirect(tx, uris.article(article.slug), uris.article(newSlug), { contentIsPublic: isLiveArticle(article, now) });
   }

@@ -10,6 +10,7 @@ import {
   updateArticle,
   type ChangeAuthor,
 } from "../../write/articles.ts";
+import { setRelatedArticles } from "../../write/related.ts";
 import { ArticlePayload, DeletePayload } from "./payloads.ts";
 import { ChangeKindEnum } from "../types/article-revisions.ts";
 import { isEditor, type Viewer } from "../../domain/viewer.ts";
@@ -51,6 +52,18 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
 const editor = { editor: true } as const;
 
 builder.mutationFields((t) => ({
+  setRelatedArticles: t.field({
+    type: ArticlePayload,
+    description: "Pins related articles (in this order) before the computed ones in Article.related; an empty list unpins all",
+    authScopes: editor,
+    args: {
+      articleId: t.arg.id({ description: "The article's global id", required: true }),
+      relatedIds: t.arg.idList({ description: "Global ids of other articles, at most 10", required: true }),
+    },
+    resolve: async (_root, { articleId, relatedIds }) => ({
+      id: await inTransaction((tx) => setRelatedArticles(tx, String(articleId), relatedIds.map(String))),
+    }),
+  }),
   createArticle: t.field({
     type: ArticlePayload,
     description: "Creates a DRAFT",

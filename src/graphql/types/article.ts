@@ -7,7 +7,8 @@ import { readingTimeMinutes } from "../../domain/text.ts";
 import { formatPlainText } from "../../domain/format.ts";
 import { parseSearchQuery, SEARCH_QUERY_MAX_LENGTH, matchesNothing } from "../../domain/search-query.ts";
 import { searchEngine } from "../../read/search/index.ts";
-import { ARTICLE_STATUSES, visibleArticleWhere } from "../../domain/visibility.ts";
+import { ARTICLE_STATUSES, publishedArticleWhere, visibleArticleWhere } from "../../domain/visibility.ts";
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { isEditor } from "../../domain/viewer.ts";
 import type { Context } from "../context.ts";
 import { ArticleOrderEnum } from "./article-order.ts";
@@ -209,6 +210,27 @@ export const Article = builder.prismaNode("Article", {
     videoUrl: t.expose("videoUrl", { description: "The article's video", type: "URL", nullable: true }),
   }),
 });
+
+builder.prismaObjectFields(Article, (t) => ({
+    related: t.field({
+      type: [Article],
+      description:
+        "Published articles related to this one: those an editor pinned (setRelatedArticles), then by categories shared and by the similarity of title and excerpt; never the article itself. Computed when the article is saved; one statement",
+      args: { first: t.arg.int({ description: "At most this many, 0 to 12", defaultValue: 3, required: true }) },
+      select: { relatedIds: true },
+      resolve: async (article, { first }, ctx, info) => {
+        if (first < 0 || first > 12) throw badInput(`"first" must be between 0 and 12`, { argument: "first" });
+        const ids = article.relatedIds ? article.relatedIds.split(",").map(Number) : [];
+        if (first === 0 || ids.length === 0) return [];
+        const rows = await db().article.findMany({
+          ...queryFromInfo({ context: ctx, info, typeName: "Article", select: { id: true } }),
+          where: { id: { in: ids }, ...publishedArticleWhere(ctx.now) },
+        });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.flatMap((id) => byId.get(id) ?? []).slice(0, first) as never;
+      },
+    }),
+}));
 
 export const Breadcrumb = builder.objectRef<{ name: string; uri: string }>("Breadcrumb").implement({
   description: "One step of a breadcrumb trail",

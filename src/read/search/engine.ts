@@ -50,6 +50,11 @@ export interface SearchEngine {
   categoryFacets(request: SearchRequest): Promise<{ categoryId: number; count: number }[]>;
   /** The ids of the best `limit` hits, for filters that take a set of articles. */
   matchingIds(request: SearchRequest, limit: number): Promise<number[]>;
+  /**
+   * Rows (id, score) of up to `limit` PUBLISHED articles other than `articleId` whose title or
+   * excerpt share any of `words`, most similar first (ties by id). Empty `words`: no rows.
+   */
+  similarSql(articleId: number, words: string[], limit: number): Prisma.Sql;
   /** Whether the index holds exactly the articles' current text. */
   check(): Promise<{ ok: boolean; detail: string }>;
   rebuild(): Promise<void>;

@@ -51,6 +51,15 @@ export const postgresqlSearch: SearchEngine = {
       SELECT "a"."id" AS "id" ${matching(request)} ORDER BY ${SCORE} DESC, "a"."id" DESC LIMIT ${limit}`;
     return rows.map((row) => Number(row.id));
   },
+  similarSql(articleId, words, limit) {
+    if (words.length === 0) return Prisma.sql`SELECT 0 AS "id", 0.0::float8 AS "score" WHERE 1 = 0`;
+    const query = words.map((word) => `'${word.replaceAll("'", "''").replaceAll("\\", "\\\\")}':AB`).join(" | ");
+    // Title (A) and excerpt (B) only: the body (C) weighs nothing.
+    return Prisma.sql`SELECT "a"."id" AS "id", ts_rank('{0, 0, 0.4, 1.0}', "a"."searchVector", "q"."query")::float8 AS "score"
+      FROM "Article" AS "a" CROSS JOIN to_tsquery('lantern_search', ${query}) AS "q"("query")
+      WHERE "a"."searchVector" @@ "q"."query" AND "a"."id" <> ${articleId} AND "a"."status" = 'PUBLISHED'
+      ORDER BY "score" DESC, "id" DESC LIMIT ${limit}`;
+  },
   async check() {
     const [row] = await db().$queryRawUnsafe<{ stale: number }[]>(
       `SELECT COUNT(*)::int AS "stale" FROM "Article" WHERE "searchVector" IS DISTINCT FROM (${VECTOR})`,

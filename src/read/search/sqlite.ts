@@ -46,6 +46,14 @@ export const sqliteSearch: SearchEngine = {
       SELECT "a"."id" AS "id" ${matching(request)} ORDER BY ${SCORE} DESC, "a"."id" DESC LIMIT ${limit}`;
     return rows.map((row) => Number(row.id));
   },
+  similarSql(articleId, words, limit) {
+    if (words.length === 0) return Prisma.sql`SELECT 0 AS "id", 0.0 AS "score" WHERE 1 = 0`;
+    const match = `{title excerpt} : (${words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" OR ")})`;
+    return Prisma.sql`SELECT "ArticleSearch"."rowid" AS "id", -bm25("ArticleSearch", 10.0, 4.0, 0.0) AS "score"
+      FROM "ArticleSearch" JOIN "Article" AS "a" ON "a"."id" = "ArticleSearch"."rowid"
+      WHERE "ArticleSearch" MATCH ${match} AND "a"."id" <> ${articleId} AND "a"."status" = 'PUBLISHED'
+      ORDER BY "score" DESC, "id" DESC LIMIT ${limit}`;
+  },
   async check() {
     try {
       await db().$executeRawUnsafe(`INSERT INTO "ArticleSearch" ("ArticleSearch", "rank") VALUES ('integrity-check', 1)`);

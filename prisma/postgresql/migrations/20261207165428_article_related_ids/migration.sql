@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "relatedIds" TEXT NOT NULL DEFAULT '';
+
