@@ -16,15 +16,29 @@ async function slugsStartingWith(tx: Tx, model: SluggedModel, prefix: string, ex
   return new Set(rows.map((row) => row.slug));
 }
 
+/** Whether a row of the model other than `exceptId` has exactly this slug: one indexed lookup. */
+async function slugTaken(tx: Tx, model: SluggedModel, slug: string, exceptId?: number): Promise<boolean> {
+  const args = { where: { slug, NOT: { id: exceptId ?? -1 } }, select: { id: true } };
+  const row =
+    model === "article" ? await tx.article.findFirst(args)
+    : model === "author" ? await tx.author.findFirst(args)
+    : model === "category" ? await tx.category.findFirst(args)
+    : model === "tag" ? await tx.tag.findFirst(args)
+    : await tx.page.findFirst(args);
+  return row != null;
+}
+
 /** A free slug made from a title or name: kebab-case ASCII, with -2, -3 ... appended when taken. */
 async function generateSlug(tx: Tx, model: SluggedModel, text: string): Promise<string> {
   const base = slugify(text) || model;
-  return firstFreeSlug(base, await slugsStartingWith(tx, model, base));
+  // Most slugs are free: one indexed lookup; only a taken one reads its neighbours for a suffix.
+  if (!(await slugTaken(tx, model, base))) return base;
+  return firstFreeSlug(base, new Set([base, ...(await slugsStartingWith(tx, model, `${base}-`))]));
 }
 
 /** An explicitly chosen slug must be free: CONFLICT otherwise. */
 async function assertSlugFree(tx: Tx, model: SluggedModel, slug: string, field: string, exceptId?: number): Promise<void> {
-  if ((await slugsStartingWith(tx, model, slug, exceptId)).has(slug)) {
+  if (await slugTaken(tx, model, slug, exceptId)) {
     throw codedError("CONFLICT", `The slug "${slug}" is already used by another ${model}`, { field });
   }
 }

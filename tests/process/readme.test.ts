@@ -27,7 +27,7 @@ const RUN_BY_CI = new Set([
   "npm run schema:breaking",
 ]);
 /** Load tests that take minutes, and a subscription that stays open until the client leaves. */
-const LONG_RUNNING = [/^(SOAK_SECONDS=\d+ )?npm run soak$/, /^npm run bench( -- .*)?$/, /^curl -N .*subscription \{ featuredChanged/];
+const LONG_RUNNING = [/^(SOAK_SECONDS=\d+ )?npm run soak$/, /^npm run bench(:wordpress)?( -- .*)?$/, /^curl -N .*subscription \{ featuredChanged/];
 const notRunHere = (command: string) => RUN_BY_CI.has(command) || LONG_RUNNING.some((pattern) => pattern.test(command));
 const SERVERS = /^(\w+=\S+ )*(npm start|npm run dev|node (--[\w-]+(=\S+)? )*dist\/start\.js)$/;
 
