@@ -62,13 +62,13 @@ const sent = new Map<number, number>();
 let version = article.version;
 for (let i = 0; i < changes; i++) {
   const started = performance.now();
-  const answer = await postGraphql(
+  const answer = await postGraphql<{ updateArticle: { article: { version: number } } }>(
     yoga,
     `mutation ($id: ID!, $v: Int!, $t: String!) { updateArticle(id: $id, input: { title: $t }, expectedVersion: $v) { article { version } } }`,
     { id, v: version, t: `${article.title} (${i})` },
     headers,
   );
-  version = answer.body.data.updateArticle.article.version as number;
+  version = answer.body.data!.updateArticle.article.version;
   const latest = await db().contentChange.findFirstOrThrow({ orderBy: { sequence: "desc" }, select: { sequence: true } });
   sent.set(latest.sequence, started);
   // One change at a time: the figure is a change's latency, not a backlog's.

@@ -190,9 +190,50 @@ const CASES: MutationCase[] = [
     document: `mutation { updateEditorialSettings(input: { reviewIntervalMonths: 24 }) { site { reviewIntervalMonths } } }`,
     variables: async () => ({}),
   },
+  {
+    mutation: "createWebhook",
+    requires: "admin",
+    document: `mutation { createWebhook(input: { url: "https://198.51.100.7/hook", events: ["*"] }) { id } }`,
+    variables: async () => ({}),
+  },
+  {
+    mutation: "updateWebhook",
+    requires: "admin",
+    document: `mutation ($id: ID!) { updateWebhook(id: $id, input: { description: "Changed" }) { id } }`,
+    variables: async () => ({ id: String((await matrixWebhook()).id) }),
+  },
+  {
+    mutation: "rotateWebhookSecret",
+    requires: "admin",
+    document: `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+    variables: async () => ({ id: String((await matrixWebhook()).id) }),
+  },
+  {
+    mutation: "deleteWebhook",
+    requires: "admin",
+    document: `mutation ($id: ID!) { deleteWebhook(id: $id) }`,
+    variables: async () => ({ id: String((await matrixWebhook()).id) }),
+  },
+  {
+    mutation: "redeliverWebhook",
+    requires: "admin",
+    document: `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }`,
+    variables: async () => {
+      const webhook = await matrixWebhook();
+      const now = new Date();
+      const delivery = await db().webhookDelivery.create({ data: { webhookId: webhook.id, sequence: 0, messageId: "msg_matrix", payload: "{}", nextAttemptAt: now, createdAt: now } });
+      return { id: String(delivery.id) };
+    },
+  },
 ];
 
 /** The public forms' mutations take no token (tests/forms-*.test.ts). */
+/** A webhook of the matrix's own (webhooks are not content: the snapshot does not hold them). */
+function matrixWebhook() {
+  const now = new Date();
+  return db().webhook.create({ data: { url: "https://198.51.100.7/hook", events: '["*"]', secret: "whsec_bWF0cml4", createdAt: now, updatedAt: now } });
+}
+
 const PUBLIC_MUTATIONS = ["subscribe", "confirmSubscription", "unsubscribe", "sendContactMessage"];
 
 type Caller = "no token" | "bad token" | "revoked token" | "editor" | "admin";
