@@ -14,6 +14,9 @@ const production = yogaWith({ NODE_ENV: "production" });
 const EDITOR_QUERY_FIELDS = /^\s*(query[^{]*)?\{\s*changes\b/;
 const FORMS_ROOT_FIELDS = /^\s*(mutation[^{]*)?\{\s*(subscribe|sendContactMessage|subscribers|contactMessages|markContactMessageHandled|eraseSubscriber)\b/;
 
+/** A block that opens with this comment runs its queries as an editor too (editors-only fields such as `revisions`). */
+const EDITOR_BLOCK = /^# as an editor\b/;
+
 /**
  * Every operation of every graphql block in README.md and docs/*.md, in the order a reader
  * would run them (README.md first, then the pages by name).
@@ -22,7 +25,9 @@ const operations = documentationBlocks("graphql")
   .filter((block) => !FORMS_ROOT_FIELDS.test(block.code))
   .flatMap((block) =>
     parse(block.code).definitions.flatMap((definition) =>
-      definition.kind === Kind.OPERATION_DEFINITION ? [{ where: block.where, definition, operation: definition.operation, document: print(definition) }] : [],
+      definition.kind === Kind.OPERATION_DEFINITION
+        ? [{ where: block.where, definition, operation: definition.operation, document: print(definition), asEditor: EDITOR_BLOCK.test(block.code) }]
+        : [],
     ),
   );
 
@@ -72,15 +77,15 @@ describe("the GraphQL examples of the README and docs/", () => {
     const results: Data[] = [];
     const fed = new Map<string, Record<string, unknown>>();
     const failed: string[] = [];
-    for (const { where, definition, operation, document } of operations) {
+    for (const { where, definition, operation, document, asEditor } of operations) {
       const variables = variablesFor(definition, results);
       if (typeof variables === "string") {
         failed.push(`${where}: ${variables}\n${document}`);
         results.push({});
         continue;
       }
-      const asEditor = operation === OperationTypeNode.MUTATION || EDITOR_QUERY_FIELDS.test(document);
-      const response = await graphql(document, variables, asEditor ? editor : {}, production);
+      const withToken = operation === OperationTypeNode.MUTATION || asEditor || EDITOR_QUERY_FIELDS.test(document);
+      const response = await graphql(document, variables, withToken ? editor : {}, production);
       const ok = response.body.errors === undefined && Object.values(response.body.data ?? {}).every((value) => value !== null);
       if (!ok) failed.push(`${where}:\n${document}\n${JSON.stringify(variables)}\n${response.text}`);
       const data: Data = response.body.data ?? {};
@@ -97,6 +102,10 @@ describe("the GraphQL examples of the README and docs/", () => {
     expect(published).toMatchObject({ id: created.id, status: "PUBLISHED", version: 2 });
     expect(Date.parse(published.publishedAt)).toBeGreaterThan(Date.now());
     expect(fed.get("updateArticle")).toEqual({ id: created.id, expectedVersion: 2 });
-    expect(results.find((data) => data.updateArticle)!.updateArticle.article).toEqual({ title: "Sleep, Anxiety and You", version: 3 });
+    expect(results.find((data) => data.updateArticle)!.updateArticle.article).toEqual({ id: created.id, title: "Sleep, Anxiety and You", version: 3 });
+    // docs/previews.md: a MATERIAL change (version 4) and its undoing (version 5, the excerpt of version 3).
+    const material = results.find((data) => data.material)!.material.article;
+    expect(material).toMatchObject({ id: created.id, version: 4, modifiedAt: expect.any(String) });
+    expect(results.find((data) => data.restoreArticleRevision)!.restoreArticleRevision.article).toMatchObject({ id: created.id, version: 5 });
   });
 });

@@ -9,6 +9,8 @@ import { unique } from "./support/fixtures.ts";
 import { ARTICLE_STATUSES, type ArticleStatus } from "../src/domain/visibility.ts";
 import type { LanternYoga } from "../src/app/yoga.ts";
 import { backfillSearchText } from "../src/write/maintenance/search-text.ts";
+import { inTransaction } from "../src/db/transaction.ts";
+import { createPreviewLink } from "../src/write/previews.ts";
 
 // Status × publication instant × writer × every read path, against an oracle that compares
 // instants. The server's clock is fixed at NOW; articles are written around it through the API
@@ -51,6 +53,9 @@ let menuLocation: string;
 let slot: string;
 let editor: Record<string, string>;
 let server: LanternYoga;
+/** A preview link's header, for one hidden article (`previewed`): the preview viewer sees it too. */
+let preview: Record<string, string>;
+let previewed: Row;
 
 async function link(articleId: number, position: number) {
   await db().articleCategory.create({ data: { articleId, categoryId: category.id, position: 0 } });
@@ -124,6 +129,9 @@ beforeAll(async () => {
   }
   // Rows written by hand carry no search text; start-up fills it in, as here.
   await backfillSearchText(db());
+  previewed = rows.find((row) => row.status === "PUBLISHED" && row.when === "in an hour" && row.writer.startsWith("SQL"))!;
+  const { token } = await inTransaction((tx) => createPreviewLink(tx, previewed.id, 3600, NOW, null));
+  preview = { "lantern-preview": token };
 }, 120_000);
 
 const LISTS = /* GraphQL */ `query ($categorySlug: String!, $authorSlug: String!, $word: String!, $menu: String!, $slot: String!, $ids: [ID!]!) {
@@ -147,10 +155,14 @@ const DIRECT = /* GraphQL */ `query ($slug: String!, $id: ID!, $uri: String!) {
 const ids = (nodes: ({ id: string } | null)[]) => nodes.flatMap((node) => (node ? [node.id] : [])).sort();
 const expected = (which: Row[]) => which.map((row) => row.id).sort();
 
+const previewSees = (row: Row) => isLive(row) || row.id === previewed.id;
+
 describe.each([
-  ["an anonymous reader", () => ({}), isLive],
-  ["an editor", () => editor, () => true],
-])("what %s sees of every status and publication instant", (_who, headers, sees) => {
+  // Featured slots show live articles to everyone, editors included; a preview viewer also its article.
+  ["an anonymous reader", () => ({}), isLive, isLive],
+  ["an editor", () => editor, () => true, isLive],
+  ["a preview viewer (one scheduled article's link)", () => preview, previewSees, previewSees],
+])("what %s sees of every status and publication instant", (_who, headers, sees, featuredSees) => {
   it("by slug, id and URI", async () => {
     for (const row of rows) {
       const { body } = await graphql(DIRECT, { slug: row.slug, id: row.id, uri: `/${row.slug}/` }, headers(), server);
@@ -182,11 +194,11 @@ describe.each([
     }
     expect(ids(data.nodes)).toEqual(visible);
     expect(ids(data.menu.items.map((item: { target: { id: string } | null }) => item.target))).toEqual(visible);
-    // Counts and featured slots show what readers see, to editors too.
+    // Counts show what readers see, to editors and preview viewers too.
     expect(data.category.articleCount).toBe(live.length);
     expect(data.author.articleCount).toBe(live.length);
     expect(data.categories.nodes.find((node: { slug: string }) => node.slug === category.slug)?.articleCount).toBe(live.length);
-    expect(ids(data.featured.map((item: { article: { id: string } }) => item.article))).toEqual(live);
+    expect(ids(data.featured.map((item: { article: { id: string } }) => item.article))).toEqual(expected(rows.filter((row) => featuredSees(row))));
   });
 });
 

@@ -3,8 +3,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { db } from "../../db/client.ts";
 import type { Context } from "../context.ts";
-import { visibleArticleWhere } from "../../domain/visibility.ts";
-import { isEditor } from "../../domain/viewer.ts";
+import { publishedArticleWhere, visibleArticleWhere } from "../../domain/visibility.ts";
+import { isEditor, previewedArticleId } from "../../domain/viewer.ts";
 import type { PageArgs, Window } from "./pagination.ts";
 import { articleOrdering, type ArticleOrder, type SortableArticle } from "../types/article-order.ts";
 import { keysetConnection, keysetWindow, modelList, nodeSelection, type CountedConnection, type Selection } from "./keyset-connection.ts";
@@ -106,7 +106,16 @@ export function nestedArticleConnection(
     );
   const counts = perField(ctx, info, "counts", () =>
     new DataLoader<number, number>(async (parentIds) => {
-      const byParent = isEditor(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx);
+      const byParent = new Map(isEditor(ctx.viewer) ? await parent.allCounts(parentIds) : await parent.publishedCounts(parentIds, ctx));
+      // A preview viewer also sees its one article, counted where it is not live already.
+      const previewed = previewedArticleId(ctx.viewer);
+      if (previewed != null) {
+        const hidden = await db().article.findMany({
+          where: { AND: [{ id: previewed }, { NOT: publishedArticleWhere(ctx.now) }, parent.where(parentIds)] },
+          select: { id: true, ...parent.select },
+        });
+        for (const row of hidden as ArticleRow[]) for (const id of parent.parentsOf(row)) byParent.set(id, (byParent.get(id) ?? 0) + 1);
+      }
       return parentIds.map((id) => byParent.get(id) ?? 0);
     }),
   );
