@@ -225,6 +225,45 @@ const CASES: MutationCase[] = [
       return { id: String(delivery.id) };
     },
   },
+  {
+    mutation: "setRelatedArticles",
+    requires: "editor",
+    document: `mutation ($id: ID!, $related: [ID!]!) { setRelatedArticles(articleId: $id, relatedIds: $related) { article { id } } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId, related: [(await fixtures.draftArticle()).globalId] }),
+  },
+  {
+    mutation: "restoreArticleRevision",
+    requires: "editor",
+    document: `mutation ($id: ID!) { restoreArticleRevision(articleId: $id, version: 1, expectedVersion: 2) { article { id } } }`,
+    variables: async () => {
+      const article = await fixtures.draftArticle();
+      const update = `mutation ($id: ID!) { updateArticle(id: $id, expectedVersion: 1, input: { title: "Matrix edit" }) { article { id } } }`;
+      expect((await graphql(update, { id: article.globalId }, headers.editor)).body.errors).toBeUndefined();
+      return { id: article.globalId };
+    },
+  },
+  {
+    mutation: "createPreviewLink",
+    requires: "editor",
+    document: `mutation ($id: ID!) { createPreviewLink(articleId: $id) { token } }`,
+    variables: async () => ({ id: (await fixtures.draftArticle()).globalId }),
+  },
+  {
+    mutation: "revokePreviewLink",
+    requires: "editor",
+    document: `mutation ($id: ID!) { revokePreviewLink(id: $id) { id } }`,
+    variables: async () => {
+      const create = `mutation ($id: ID!) { createPreviewLink(articleId: $id) { id } }`;
+      const { body } = await graphql(create, { id: (await fixtures.draftArticle()).globalId }, headers.editor);
+      return { id: body.data.createPreviewLink.id };
+    },
+  },
+  {
+    mutation: "rotatePreviewSigningKey",
+    requires: "admin",
+    document: `mutation { rotatePreviewSigningKey { rotatedAt } }`,
+    variables: async () => ({}),
+  },
 ];
 
 /** The public forms' mutations take no token (tests/forms-*.test.ts). */

@@ -52,12 +52,13 @@ export function publishedArticleSql(alias: string, now: Date): Prisma.Sql {
   return Prisma.sql`${column(alias, "status")} = ${LIVE_STATUS} AND ${column(alias, "publishedAt")} <= ${now}`;
 }
 
-export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope): Prisma.Sql {
+/** `idColumn`: the article's id in that table (`articleId` in a table that copies the article's status). */
+export function visibleArticleSql(alias: string, { viewer, now }: VisibilityScope, idColumn = "id"): Prisma.Sql {
   if (isEditor(viewer)) return Prisma.sql`1 = 1`;
   const previewed = previewedArticleId(viewer);
   return previewed == null
     ? publishedArticleSql(alias, now)
-    : Prisma.sql`(${publishedArticleSql(alias, now)} OR ${column(alias, "id")} = ${previewed})`;
+    : Prisma.sql`(${publishedArticleSql(alias, now)} OR ${column(alias, idColumn)} = ${previewed})`;
 }
 
 /**

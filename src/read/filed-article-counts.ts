@@ -27,7 +27,7 @@ export async function countFiledArticles(filter: FiledArticleFilter, scope: Visi
 export function filedArticleCountSql(filter: FiledArticleFilter, scope: VisibilityScope): Prisma.Sql {
   const conditions = [
     Prisma.sql`"link"."categoryId" IN (${Prisma.join(filter.categoryIds)})`,
-    visibleArticleSql("link", scope),
+    visibleArticleSql("link", scope, "articleId"),
     ...(filter.authorSlug != null ? [Prisma.sql`"link"."authorId" = (SELECT "id" FROM "Author" WHERE "slug" = ${filter.authorSlug})`] : []),
     ...(filter.publishedAfter ? [Prisma.sql`"link"."publishedAt" >= ${filter.publishedAfter}`] : []),
     ...(filter.publishedBefore ? [Prisma.sql`"link"."publishedAt" < ${filter.publishedBefore}`] : []),

@@ -97,7 +97,8 @@ async function keptArticleCount(filter: ArticleWhereArgs | null | undefined, ctx
     return () => countFiledArticles({ ...filter, categoryIds }, ctx);
   }
   const { authorSlug, ...others } = filter;
-  if (authorSlug != null && !isEditor(ctx.viewer) && Object.values(others).every((value) => value == null)) {
+  // The kept count is what anonymous readers see: not an editor's, nor a preview's (one more article).
+  if (authorSlug != null && ctx.viewer.kind === "anonymous" && Object.values(others).every((value) => value == null)) {
     return () => authorArticleCountBySlug(authorSlug, ctx.now);
   }
   return undefined;
