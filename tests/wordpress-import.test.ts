@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -96,6 +97,11 @@ describe("npm run import:wordpress", () => {
     expect(summary.notes.get("Password-protected, imported as drafts (never public)")).toEqual(["post 18: Members only"]);
     // The demo site already has a page "about".
     expect(summary.notes.get("Slugs taken, given a suffix")).toEqual(["post 19: first-post → first-post-2", "page 30: about → about-2"]);
+    // The change log holds the import as one batched change (one webhook event), not one per row.
+    const [batch, ...more] = await importBatches();
+    expect(more).toEqual([]);
+    expect(batch!.changes.map((change) => change.type).sort()).toEqual([...Array(9).fill("article.created"), ...Array(3).fill("page.created")]);
+    expect(batch!.cacheKeys).toContain("Articles");
 
     const author = await db().author.findUniqueOrThrow({ where: { slug: "jspitz" } });
     expect(author).toMatchObject({ name: "Jonathan Spitz", credentials: "PsyD" });
@@ -203,6 +209,8 @@ describe("npm run import:wordpress", () => {
     expect(counts(again.summary, "articles")).toMatchObject({ created: 0, updated: 0, unchanged: 9 });
     expect(counts(again.summary, "pages")).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
 
+    expect(await importBatches()).toHaveLength(1); // a re-run that writes nothing appends nothing
+
     await db().page.update({ where: { slug: "team" }, data: { slug: "our-team" } });
     const newer = await importWordPress({ file: `${FIXTURES}/site-newer.xml`, ...OPTIONS });
     // The page's old links now lead to its new slug: the one redirect created.
@@ -215,5 +223,16 @@ describe("npm run import:wordpress", () => {
     expect(first.title).toBe("First post, revised");
     expect(first.updatedAt.toISOString()).toBe("2020-01-02T10:00:00.000Z");
     expect(await db().page.findUnique({ where: { slug: "our-team" } })).not.toBeNull();
+    expect((await importBatches()).at(-1)!.changes).toEqual([
+      { type: "article.updated", entityType: "Article", entityId: encodeGlobalID("Article", first.id), slug: "first-post", uriAfter: "/first-post/" },
+    ]);
   });
 });
+
+/** The importer's batched changes in the change log, oldest first. */
+async function importBatches() {
+  const rows = await db().contentChange.findMany({ where: { type: "batch.changed" }, orderBy: { sequence: "asc" } });
+  return rows
+    .map((row) => ({ ...(JSON.parse(row.detail) as { source: string; changes: Record<string, unknown>[] }), cacheKeys: JSON.parse(row.cacheKeys) as string[] }))
+    .filter((batch) => batch.source === "wordpress");
+}

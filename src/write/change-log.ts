@@ -53,19 +53,20 @@ export async function appendChanges(tx: Tx, changes: readonly NewChange[]): Prom
 
 /**
  * One change for many rows written at once (an import, a bulk edit): consumers and webhooks see
- * one `batch.changed` event listing them, with the union of their cache keys.
+ * one `batch.changed` event listing them, with the union of their cache keys (and `by.cacheKeys`,
+ * what the batch changed beyond its entries).
  */
 export async function appendBatchedChange(
   tx: Tx,
   entries: readonly Omit<NewChange, "occurredAt" | "tokenId" | "actor" | "claimKey">[],
-  by: { occurredAt: Date; tokenId?: number | null; actor?: string | null; source: string },
+  by: { occurredAt: Date; tokenId?: number | null; actor?: string | null; source: string; cacheKeys?: readonly string[] },
 ): Promise<number | undefined> {
   if (entries.length === 0) return undefined;
   const [sequence] = await appendChanges(tx, [
     {
       type: "batch.changed",
       entityType: "Batch",
-      cacheKeys: entries.flatMap((entry) => entry.cacheKeys),
+      cacheKeys: [...entries.flatMap((entry) => entry.cacheKeys), ...(by.cacheKeys ?? [])],
       detail: {
         source: by.source,
         changes: entries.map(({ type, entityType, entityId, slug, uriBefore, uriAfter }) => ({ type, entityType, entityId, slug, uriBefore, uriAfter })),

@@ -16,6 +16,7 @@ import { createTag, setArticleTags, updateTag } from "../../write/tags.ts";
 import { setMenu, type MenuItemInput } from "../../write/menus.ts";
 import { setFeatured } from "../../write/featured.ts";
 import { addRedirects } from "../../write/redirects.ts";
+import { appendBatchedChange, type NewChange } from "../../write/change-log.ts";
 import { freeSlugFrom, type SluggedModel } from "../../write/unique-slug.ts";
 import { readWxr, type Fields, type WxrItem } from "./wxr.ts";
 import { convertContent } from "./content.ts";
@@ -173,6 +174,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
   const summary = new ImportSummary();
   summary.dryRun = options.dryRun ?? false;
   const changed = new Set<string>(publicFeedKeys);
+  /** The articles and pages the import created, updated or deleted: one batched change at the end. */
+  const written: Omit<NewChange, "occurredAt">[] = [];
+  const wrote = (type: string, entityType: "Article" | "Page", rowId: number, slug: string | null, uri: string | null) =>
+    written.push({ type, entityType, entityId: gid(entityType, rowId), slug, uriAfter: uri, cacheKeys: [] });
   for (const key of [cacheKeys.articleSearch, cacheKeys.articleContent]) changed.add(key);
 
   const run = async (tx: Tx) => {
@@ -427,6 +432,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
               await tx.page.update({ where: { id: pageId }, data: { updatedAt: modified } });
               slug = newSlug;
               summary.count("pages", "updated");
+              wrote("page.updated", "Page", pageId, slug, uris.page(slug));
             }
             await remember("PAGE", id, pageId, digest, keepEditedSlug("pages", id, known, row.slug, wanted) ? known.importedSlug : slug);
           } else {
@@ -435,6 +441,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
             pageId = await createPage(tx, { title, body, status, slug });
             await tx.page.update({ where: { id: pageId }, data: { createdAt: date, updatedAt: modified } });
             summary.count("pages", "created");
+            wrote("page.created", "Page", pageId, slug, uris.page(slug));
             await remember("PAGE", id, pageId, digest, slug);
           }
           pageIds.set(id, pageId);
@@ -487,6 +494,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
             await setArticleTags(tx, articleId, itemTagIds);
             await tx.article.update({ where: { id: articleId }, data: { updatedAt: modified } });
             summary.count("articles", "updated");
+            wrote("article.updated", "Article", articleId, slug, uris.article(slug));
             for (const tagId of [...itemTagIds, ...(await tx.articleTag.findMany({ where: { articleId }, select: { tagId: true } })).map((l) => l.tagId)]) changed.add(cacheKeys.tagArticles(tagId));
           }
         } else {
@@ -498,6 +506,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
           await setArticleTags(tx, articleId, itemTagIds);
           await tx.article.update({ where: { id: articleId }, data: { createdAt: date, updatedAt: modified } });
           summary.count("articles", "created");
+          wrote("article.created", "Article", articleId, slug, uris.article(slug));
           for (const tagId of itemTagIds) changed.add(cacheKeys.tagArticles(tagId));
         }
         await remember("ARTICLE", id, articleId, digest, importedSlug);
@@ -622,6 +631,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
           if (kind === "ARTICLE") await deleteArticle(tx, gid("Article", row.rowId));
           else await deletePage(tx, gid("Page", row.rowId));
           changed.add(kind === "ARTICLE" ? cacheKeys.article(row.rowId) : cacheKeys.page(row.rowId));
+          wrote(kind === "ARTICLE" ? "article.deleted" : "page.deleted", kind === "ARTICLE" ? "Article" : "Page", row.rowId, null, null);
         }
         await tx.importSource.delete({ where: { id: row.id } });
         summary.note("Deleted (--prune): gone from WordPress", `${kind.toLowerCase()} ${externalId}`);
@@ -629,6 +639,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRes
         summary.note(options.prune ? "Gone from WordPress, kept (only articles and pages are pruned)" : "Gone from WordPress, kept (run with --prune to delete them)", `${kind.toLowerCase()} ${externalId} (Lantern id ${row.rowId})`);
       }
     }
+    await appendBatchedChange(tx, written, { occurredAt: now, source: "wordpress", cacheKeys: [...changed] });
     if (options.dryRun) throw new DryRunRollback();
   };
 
