@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 
 /**
  * `npm run test:process`: tests that build the production bundle and run the real commands as
- * separate processes (start, token, db:migrate, db:seed). Slower than `npm test`; .ci/run runs both.
+ * separate processes (start, token, db:migrate, db:seed), and the slow SQLite suites that run
+ * several processes (concurrent writers, one server per file, shutdown). Slower than `npm test`;
+ * .ci/run runs both.
  */
 export default defineConfig({
   resolve: {

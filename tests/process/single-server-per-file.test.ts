@@ -1,10 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
-import { startServerProcess } from "./support/server-process.ts";
-import { freePort } from "./support/processes.ts";
-import { runCommand } from "./support/commands.ts";
-import { sqliteFilePath } from "../src/db/client.ts";
-import { holdServerLock } from "../src/db/server-lock.ts";
-import { onPostgres } from "./support/database.ts";
+import { startServerProcess } from "../support/server-process.ts";
+import { freePort } from "../support/processes.ts";
+import { runCommand } from "../support/commands.ts";
+import { sqliteFilePath } from "../../src/db/client.ts";
+import { holdServerLock } from "../../src/db/server-lock.ts";
+import { onPostgres } from "../support/database.ts";
 
 const tsx = (script: string, ...args: string[]): [string, string[]] => [process.execPath, ["--import", "tsx", script, ...args]];
 

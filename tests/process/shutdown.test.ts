@@ -1,13 +1,13 @@
 import { request, Agent, createServer, type IncomingMessage } from "node:http";
 import { renameSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { startServerProcess } from "./support/server-process.ts";
-import { fetchYoga, LEAKS } from "./support/graphql.ts";
-import { createLanternYoga } from "../src/app/yoga.ts";
-import { config } from "../src/platform/settings.ts";
-import { drainServer, trackConnections } from "../src/platform/shutdown.ts";
-import { sqliteFilePath } from "../src/db/client.ts";
-import { onPostgres } from "./support/database.ts";
+import { startServerProcess } from "../support/server-process.ts";
+import { fetchYoga, LEAKS } from "../support/graphql.ts";
+import { createLanternYoga } from "../../src/app/yoga.ts";
+import { config } from "../../src/platform/settings.ts";
+import { drainServer, trackConnections } from "../../src/platform/shutdown.ts";
+import { sqliteFilePath } from "../../src/db/client.ts";
+import { onPostgres } from "../support/database.ts";
 
 const PAGE_QUERY = `{ site { title } article(slug: "the-therapeutic-relationship") { title uri author { displayName } } featured(slot: "sidebar") { title } }`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../src/db/client.ts";
-import { onPostgres } from "./support/database.ts";
-import { spawnProcess } from "./support/processes.ts";
+import { db } from "../../src/db/client.ts";
+import { onPostgres } from "../support/database.ts";
+import { spawnProcess } from "../support/processes.ts";
 
 const PROCESSES = 5;
 const ROUNDS = 10;
