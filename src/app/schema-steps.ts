@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "../graphql/schema.ts";
+import { buildSchema } from "../graphql/build-schema.ts";
 import { freshLoadersAfterMutations } from "../graphql/fresh-loaders.ts";
 import { evictingAfterMutations } from "../cache/plugin.ts";
 import { recordingResponseKeys } from "../cache/response-keys.ts";
