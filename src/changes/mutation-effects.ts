@@ -11,7 +11,8 @@ type Args = Record<string, unknown>;
 /**
  * What decides the answers of each key a mutation may affect, read once before it runs and once
  * after (with its result), inside its transaction: the keys whose state differs are recorded on
- * its change and evicted (src/changes/key-state.ts).
+ * its change and evicted (src/changes/key-state.ts). Queries go one at a time: the client is
+ * usually an interactive transaction, one connection.
  */
 export type Effect = (client: Tx, args: Args, now: Date, result?: unknown) => Promise<KeyState>;
 
@@ -64,11 +65,9 @@ async function articleState(client: Tx, id: number, article: ArticleRow | null, 
   const state: KeyState = new Map([[cacheKeys.article(id), everyTime()]]);
   if (!article || !live) return state;
   const categoryIds = article.categories.map((link) => link.categoryId).sort((a, b) => a - b);
-  const [categories, slots, menus] = await Promise.all([
-    categoryWithAncestors(client, categoryIds),
-    client.featuredItem.findMany({ where: { articleId: id }, select: { slot: true }, distinct: ["slot"] }),
-    client.menuItem.findMany({ where: { articleId: id }, select: { menu: { select: { location: true } } } }),
-  ]);
+  const categories = await categoryWithAncestors(client, categoryIds);
+  const slots = await client.featuredItem.findMany({ where: { articleId: id }, select: { slot: true }, distinct: ["slot"] });
+  const menus = await client.menuItem.findMany({ where: { articleId: id }, select: { menu: { select: { location: true } } } });
   const lists = [
     cacheKeys.articleLists,
     cacheKeys.authorArticles(article.authorId),
@@ -134,10 +133,8 @@ const authorIn =
     authorState(client, idOf(args[argument]));
 
 const deleteAuthor: Effect = async (client, args) => {
-  const [deleted, heir] = await Promise.all([
-    authorState(client, idOf(args.id), { articlesMove: true }),
-    authorState(client, idOf(args.reassignArticlesTo), { articlesMove: true }),
-  ]);
+  const deleted = await authorState(client, idOf(args.id), { articlesMove: true });
+  const heir = await authorState(client, idOf(args.reassignArticlesTo), { articlesMove: true });
   return new Map([...deleted, ...heir]);
 };
 
@@ -152,10 +149,8 @@ async function categoryState(client: Tx, id: number | undefined, also: (number |
   ]);
   if (id === undefined) return state;
   state.set(cacheKeys.category(id), everyTime());
-  const [holding, receiving] = await Promise.all([
-    categoryWithAncestors(client, [id]),
-    categoryWithAncestors(client, also.filter((other): other is number => other !== undefined)),
-  ]);
+  const holding = await categoryWithAncestors(client, [id]);
+  const receiving = await categoryWithAncestors(client, also.filter((other): other is number => other !== undefined));
   for (const category of holding) state.set(cacheKeys.categoryArticles(category.id), "holds");
   for (const category of receiving) state.set(cacheKeys.categoryArticles(category.id), everyTime());
   return state;
@@ -169,10 +164,8 @@ async function pageState(client: Tx, id: number | undefined): Promise<KeyState> 
   const state: KeyState = new Map([[cacheKeys.pageList, everyTime()]]);
   if (id === undefined) return state;
   state.set(cacheKeys.page(id), everyTime());
-  const [page, menus] = await Promise.all([
-    client.page.findUnique({ where: { id }, select: { slug: true, status: true } }),
-    client.menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } }),
-  ]);
+  const page = await client.page.findUnique({ where: { id }, select: { slug: true, status: true } });
+  const menus = await client.menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } });
   for (const { menu } of menus) state.set(cacheKeys.menu(menu.location), everyTime());
   if (!page || !isLivePage(page)) return state;
   return state.set(cacheKeys.slugLookup("Page", page.slug), "live").set(cacheKeys.uri(uris.page(page.slug)), "live");

@@ -50,11 +50,14 @@ export function recordingChanges(schema: GraphQLSchema): GraphQLSchema {
       const hook: TransactionHook = async (tx, write) => {
         const now = ctx.now;
         const subjectBefore = subjectOf(args);
-        const [keysBefore, before] = await Promise.all([effect(tx, args, now), subjectBefore ? snapshotOf(tx, subjectBefore, now) : NONE]);
+        // One query at a time: an interactive transaction is one connection (pg refuses overlapping queries from v9).
+        const keysBefore = await effect(tx, args, now);
+        const before = subjectBefore ? await snapshotOf(tx, subjectBefore, now) : NONE;
         const result = await write();
         const payload = asPayload(result);
         const subject = subjectOf(args, payload) ?? subjectBefore;
-        const [keysAfter, after] = await Promise.all([effect(tx, args, now, payload), subject ? snapshotOf(tx, subject, now) : NONE]);
+        const keysAfter = await effect(tx, args, now, payload);
+        const after = subject ? await snapshotOf(tx, subject, now) : NONE;
         if (!subject) return result;
         const cacheKeys = changedKeys(keysBefore, keysAfter);
         const viewer = isEditor(ctx.viewer) ? ctx.viewer : undefined;

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { countingAdapterFactory } from "./statement-count.ts";
+import { serialTransactionsFactory } from "./serial-transactions.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -27,7 +28,7 @@ export function sqliteFilePath(databaseUrl: string): string {
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   if (databaseProvider(databaseUrl) === "postgresql") {
     const factory = new PrismaPg({ connectionString: databaseUrl });
-    return new PostgresPrismaClient({ adapter: countingAdapterFactory(factory) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter: countingAdapterFactory(serialTransactionsFactory(factory)) }) as unknown as PrismaClient;
   }
   const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
   return new PrismaClient({ adapter: countingAdapterFactory(factory) });

@@ -1,3 +1,4 @@
+import { wrappingAdapters } from "./adapter-wrapping.ts";
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -51,13 +52,5 @@ function countAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 /** Wraps a driver adapter factory so that every statement it sends is counted. */
 export function countingAdapterFactory<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
-  return new Proxy(factory, {
-    get(object, property, receiver): unknown {
-      const value: unknown = Reflect.get(object, property, receiver);
-      if (property === "connect" || property === "connectToShadowDb") {
-        return async () => countAdapter(await (value as () => Promise<SqlDriverAdapter>).call(object));
-      }
-      return typeof value === "function" ? (value as () => unknown).bind(object) : value;
-    },
-  });
+  return wrappingAdapters(factory, countAdapter);
 }
